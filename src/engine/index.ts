@@ -1,0 +1,9 @@
+/**
+ * Public surface of the Trustline engine. Plain Node: nothing here (or below) may import `vscode`.
+ */
+export * from './types';
+export type { LoadedRule, RuleDefinition, FixReference } from './rules/rule-types';
+export type { Pattern } from './match/pattern-types';
+export { loadBuiltinRules, loadRulePacks, builtinPackDir, type RuleSet } from './rules/load-rules';
+export { Analyzer, type AnalyzerOptions } from './analyzer';
+export { redactSecrets } from './redact';

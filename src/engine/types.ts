@@ -1,0 +1,128 @@
+/**
+ * Plain data exchanged between the engine and its front ends (CLI, reporters, the VS Code extension).
+ * Nothing here holds AST nodes, so findings can cross worker-thread and process boundaries as JSON.
+ */
+
+/** The eight risk families a rule belongs to (see DESIGN.md). */
+export const CATEGORIES = [
+  'secret.inline',
+  'token.verify',
+  'token.expiry',
+  'token.storage',
+  'session.handrolled',
+  'password.hash',
+  'compare.timing',
+  'authz.missing',
+] as const;
+
+/** One of {@link CATEGORIES}. */
+export type Category = (typeof CATEGORIES)[number];
+
+/** Severity levels, from most to least severe. */
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+
+/** How serious a finding is; front ends map it to their own levels. */
+export type Severity = (typeof SEVERITIES)[number];
+
+/** How sure a rule is that a match is a real flaw. Low-confidence rules default to `info`. */
+export type Confidence = 'high' | 'medium' | 'low';
+
+/** A span of source text. Lines and columns are 1-based; offsets are 0-based UTF-16 indexes, end exclusive. */
+export interface SourceRange {
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+  startOffset: number;
+  endOffset: number;
+}
+
+/** Replace `[startOffset, endOffset)` of a file with `newText`. `file` is set when the edit targets another file. */
+export interface TextEdit {
+  startOffset: number;
+  endOffset: number;
+  newText: string;
+  /** Absolute path of the file to edit when it is not the analyzed file (e.g. `.env.example`); created when missing. */
+  file?: string;
+}
+
+/** A fix offered for a finding. Fixes that change behaviour are never applied in bulk. */
+export interface Fix {
+  /** Short imperative title, e.g. "Read the secret from process.env". */
+  title: string;
+  /** Id of the snippet template the fix was built from (`<folder>/<name>` under `snippets/`). */
+  snippet: string;
+  /** `true` when the fix changes runtime behaviour; front ends then only offer it, one finding at a time. */
+  changesBehavior: boolean;
+  edits: TextEdit[];
+}
+
+/** Another location that matters for a finding (where a secret is defined, the verify call it bypasses, ...). */
+export interface RelatedLocation {
+  message: string;
+  range: SourceRange;
+  /** Absolute path when the location is in another file. */
+  file?: string;
+}
+
+/** Framework references of a rule. */
+export interface FrameworkTags {
+  cwe: string[];
+  asvs: string[];
+  nhi: string[];
+  csf: string[];
+}
+
+/** A suppression comment that silenced (or tried to silence) a finding. */
+export interface Suppression {
+  justification: string;
+  /** ISO date (YYYY-MM-DD) after which the suppression stops applying. */
+  until?: string;
+  /** 1-based line of the suppression comment. */
+  line: number;
+}
+
+/** One reported problem. Plain data: safe to serialize. Secret values never appear unredacted in any field. */
+export interface Finding {
+  ruleId: string;
+  category: Category;
+  severity: Severity;
+  confidence: Confidence;
+  title: string;
+  message: string;
+  /** Absolute path of the analyzed file. */
+  file: string;
+  range: SourceRange;
+  /** The source line(s) of the finding with secret literals redacted. */
+  snippet: string;
+  related: RelatedLocation[];
+  tags: FrameworkTags;
+  /** Library/framework tags of the rule (e.g. `jsonwebtoken`, `express-session`). */
+  frameworks: string[];
+  fixes: Fix[];
+  /** Present when a justified inline suppression applies; the finding is then not counted. */
+  suppression?: Suppression;
+}
+
+/** A message about the run itself (skipped files, rule crashes, invalid packs, bad suppressions). */
+export interface Notice {
+  level: 'error' | 'warning' | 'info';
+  /** Stable machine-readable code, e.g. `file-too-large`, `parse-failed`, `rule-crashed`, `invalid-rule`. */
+  code: string;
+  message: string;
+  file?: string;
+  line?: number;
+  /** JSON pointer inside `file` for schema errors. */
+  pointer?: string;
+  ruleId?: string;
+}
+
+/** Result of analyzing one file. */
+export interface FileResult {
+  file: string;
+  findings: Finding[];
+  notices: Notice[];
+  /** Set when the file was not analyzed (too large, minified, unreadable). */
+  skipped?: string;
+  lineCount: number;
+}
