@@ -12,3 +12,4 @@ const common = {
 };
 
 await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' });
+await build({ ...common, entryPoints: ['src/engine/index.ts'], outfile: 'dist/engine.js' });
