@@ -37,7 +37,10 @@ export interface SourceRange {
   endOffset: number;
 }
 
-/** Replace `[startOffset, endOffset)` of a file with `newText`. `file` is set when the edit targets another file. */
+/**
+ * Replace `[startOffset, endOffset)` of a file with `newText`. `file` is set when the edit targets another file;
+ * offsets of -1 there mean "append `newText` unless the file already contains it" (e.g. `.env.example` lines).
+ */
 export interface TextEdit {
   startOffset: number;
   endOffset: number;

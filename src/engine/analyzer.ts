@@ -1,0 +1,255 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { FileContext } from './context/file-context';
+import { indexFile } from './context/file-index';
+import { buildFix, type FixRouting } from './fixes/build-fix';
+import { loadSnippet, snippetFile } from './fixes/snippet-store';
+import type { Compiled, MatchState } from './match/compiled';
+import { VALUE_ORIGIN_CAPTURE } from './match/primitives/value';
+import { renderMessage } from './render-message';
+import { packageRoot } from './package-root';
+import { parseSource } from './parse';
+import { rangeOf, reportSpan } from './ranges';
+import { redactSecrets } from './redact';
+import { compiledPatternOf } from './rules/load-rules';
+import type { LoadedRule } from './rules/rule-types';
+import { parseSuppressions } from './suppressions';
+import { ts } from './ts';
+import type { FileResult, Finding, Fix, Notice, Severity } from './types';
+
+/** Options of an {@link Analyzer}. */
+export interface AnalyzerOptions {
+  rules: LoadedRule[];
+  /** Files larger than this are skipped with a notice (default 1 MB). */
+  maxFileBytes?: number;
+  /** Per-rule severity overrides; `off` disables a rule. */
+  severity?: Record<string, Severity | 'off'>;
+  /** Root that relative paths (test/client path heuristics, globs, SARIF) are computed from. */
+  root?: string;
+  /** Variant routing for fixes (identity provider, secret store, `.env.example` folder). */
+  routing?: FixRouting;
+  /** The date suppressions' `until` is compared with (default: today). */
+  today?: string;
+}
+
+interface TableEntry {
+  rule: LoadedRule;
+  compiled: Compiled;
+}
+
+const DEFAULT_MAX_BYTES = 1_000_000;
+
+/** `true` for bundled/minified output: very long lines and few of them. */
+export function looksMinified(text: string): boolean {
+  const sample = text.length > 65536 ? text.slice(0, 65536) : text;
+  let lines = 1;
+  let longest = 0;
+  let current = 0;
+  for (let i = 0; i < sample.length; i++) {
+    if (sample.charCodeAt(i) === 10) {
+      lines++;
+      if (current > longest) longest = current;
+      current = 0;
+    } else current++;
+  }
+  if (current > longest) longest = current;
+  return longest > 5000 || (sample.length > 2000 && sample.length / lines > 300);
+}
+
+function countLines(text: string): number {
+  let n = 1;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+/**
+ * Runs compiled rules over files. Rules are grouped into a table keyed by syntax kind; each file is parsed
+ * once and walked once, then each rule's test runs only on nodes of its kinds. No AST outlives its file.
+ */
+export class Analyzer {
+  private readonly table = new Map<ts.SyntaxKind, TableEntry[]>();
+  private readonly wanted: Set<ts.SyntaxKind>;
+  private readonly knownRuleIds: Set<string>;
+  private readonly maxBytes: number;
+  private readonly today: string;
+
+  constructor(private readonly options: AnalyzerOptions) {
+    this.maxBytes = options.maxFileBytes ?? DEFAULT_MAX_BYTES;
+    this.today = options.today ?? new Date().toISOString().slice(0, 10);
+    this.knownRuleIds = new Set(options.rules.map((r) => r.id));
+    for (const rule of options.rules) {
+      if (options.severity?.[rule.id] === 'off') continue;
+      const compiled = compiledPatternOf(rule);
+      for (const kind of compiled.kinds ?? []) {
+        let list = this.table.get(kind);
+        if (!list) this.table.set(kind, (list = []));
+        list.push({ rule, compiled });
+      }
+    }
+    this.wanted = new Set(this.table.keys());
+  }
+
+  /** Reads and analyzes a file; too-large, minified or unreadable files are skipped with a notice. */
+  analyzeFile(file: string): FileResult {
+    let size: number;
+    try {
+      size = fs.statSync(file).size;
+    } catch (err) {
+      return this.skipped(file, 'unreadable', `cannot read ${file}: ${(err as Error).message}`, 0);
+    }
+    if (size > this.maxBytes) {
+      return this.skipped(file, 'file-too-large', `skipped ${file}: ${size} bytes is over the ${this.maxBytes}-byte limit`, 0);
+    }
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (err) {
+      return this.skipped(file, 'unreadable', `cannot read ${file}: ${(err as Error).message}`, 0);
+    }
+    return this.analyzeText(file, text);
+  }
+
+  private skipped(file: string, code: string, message: string, lineCount: number): FileResult {
+    return { file, findings: [], notices: [{ level: 'info', code, message, file }], skipped: code, lineCount };
+  }
+
+  /** Analyzes source text (the editor passes unsaved buffers here). */
+  analyzeText(file: string, text: string): FileResult {
+    const lineCount = countLines(text);
+    if (/\.min\.[cm]?js$/.test(file) || looksMinified(text)) {
+      return this.skipped(file, 'minified', `skipped ${file}: looks minified or bundled`, lineCount);
+    }
+    const notices: Notice[] = [];
+    let sf: ts.SourceFile;
+    try {
+      sf = parseSource(file, text);
+    } catch (err) {
+      return { file, findings: [], notices: [{ level: 'warning', code: 'parse-failed', message: `cannot parse ${file}: ${(err as Error).message}`, file }], lineCount };
+    }
+    const index = indexFile(sf, this.wanted);
+    const ctx = new FileContext(file, sf, index, this.options.root);
+    const findings: Finding[] = [];
+    const crashed = new Set<string>();
+    const seen = new Set<string>();
+    for (const [kind, entries] of this.table) {
+      const nodes = index.byKind.get(kind);
+      if (!nodes) continue;
+      for (const { rule, compiled } of entries) {
+        if (crashed.has(rule.id)) continue;
+        for (const node of nodes) {
+          const state: MatchState = { ctx, captures: new Map() };
+          let matched: boolean;
+          try {
+            matched = compiled.test(node, state);
+          } catch (err) {
+            crashed.add(rule.id);
+            notices.push({ level: 'error', code: 'rule-crashed', message: `rule ${rule.id} failed on ${file} and was disabled for this file: ${(err as Error).message}`, file, ruleId: rule.id });
+            break;
+          }
+          if (!matched) continue;
+          const finding = this.toFinding(rule, node, state, ctx);
+          const key = `${rule.id}:${finding.range.startOffset}:${finding.range.endOffset}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          findings.push(finding);
+        }
+      }
+    }
+    this.applySuppressions(text, file, findings, notices);
+    findings.sort((a, b) => a.range.startOffset - b.range.startOffset || a.ruleId.localeCompare(b.ruleId));
+    return { file, findings, notices, lineCount };
+  }
+
+  private toFinding(rule: LoadedRule, node: ts.Node, state: MatchState, ctx: FileContext): Finding {
+    const sf = ctx.sourceFile;
+    const reportName = rule.definition.report;
+    const reported = (reportName ? state.captures.get(reportName) : undefined) ?? node;
+    const [start, end] = reportSpan(sf, reported);
+    const range = rangeOf(sf, start, end);
+    const secret = rule.category === 'secret.inline';
+    const lines = sf.text.split('\n', range.endLine).slice(range.startLine - 1, Math.min(range.endLine, range.startLine + 2));
+    const snippet = redactSecrets(lines.join('\n').trim(), secret);
+    const related = [];
+    const origin = state.captures.get(VALUE_ORIGIN_CAPTURE);
+    if (origin && (origin.getStart(sf) < start || origin.getEnd() > end)) {
+      related.push({ message: secret ? 'The value is written here.' : 'The value is defined here.', range: rangeOf(sf, origin.getStart(sf), origin.getEnd()) });
+    }
+    const severity = this.options.severity?.[rule.id];
+    return {
+      ruleId: rule.id,
+      category: rule.category,
+      severity: severity && severity !== 'off' ? severity : rule.severity,
+      confidence: rule.confidence,
+      title: rule.title,
+      message: redactSecrets(renderMessage(rule.message, state.captures, sf), secret),
+      file: ctx.file,
+      range,
+      snippet,
+      related,
+      tags: rule.tags,
+      frameworks: rule.frameworks,
+      fixes: this.fixesFor(rule, reported, state, ctx),
+    };
+  }
+
+  private fixesFor(rule: LoadedRule, reported: ts.Node, state: MatchState, ctx: FileContext): Fix[] {
+    const refs = rule.definition.fixes ?? [];
+    const out: Fix[] = [];
+    for (const ref of refs) {
+      const file = snippetFile(path.join(path.dirname(path.dirname(rule.dir)), 'snippets'), ref.snippet) ?? snippetFile(path.join(packageRoot(), 'snippets'), ref.snippet);
+      if (!file) continue;
+      const snippet = loadSnippet(file);
+      if ('code' in snippet) continue;
+      const target = (ref.target ? state.captures.get(ref.target) : undefined) ?? reported;
+      const value = ts.isExpression(target) ? ctx.constants.resolve(target) : undefined;
+      const envName = value && (value.kind === 'string' || value.kind === 'number') ? value.envFallback : undefined;
+      const fix = buildFix({
+        ctx,
+        snippetId: ref.snippet,
+        snippet,
+        title: ref.title,
+        changesBehavior: ref.changesBehavior ?? true,
+        target,
+        captures: state.captures,
+        envName,
+        routing: this.options.routing ?? {},
+      });
+      if (fix) out.push(fix);
+    }
+    return out;
+  }
+
+  private applySuppressions(text: string, file: string, findings: Finding[], notices: Notice[]): void {
+    const comments = parseSuppressions(text);
+    for (const c of comments) {
+      const unknown = c.ruleIds.filter((id) => !this.knownRuleIds.has(id));
+      if (c.ruleIds.length === 0 || unknown.length > 0) {
+        notices.push({
+          level: 'warning',
+          code: 'suppression-unknown-rule',
+          message: c.ruleIds.length === 0 ? `${path.basename(file)}:${c.line}: suppression names no rule id` : `${path.basename(file)}:${c.line}: suppression names unknown rule ${unknown.join(', ')}`,
+          file,
+          line: c.line,
+        });
+      }
+      if (c.reason.length === 0) {
+        notices.push({
+          level: 'warning',
+          code: 'suppression-without-reason',
+          message: `${path.basename(file)}:${c.line}: suppression of ${c.ruleIds.join(', ') || 'nothing'} has no reason and is ignored; write "-- <why this is safe>"`,
+          file,
+          line: c.line,
+        });
+        continue;
+      }
+      for (const f of findings) {
+        if (f.range.startLine !== c.targetLine || !c.ruleIds.includes(f.ruleId)) continue;
+        if (c.until !== undefined && c.until < this.today) {
+          f.message += ` (suppression expired on ${c.until})`;
+          continue;
+        }
+        f.suppression = { justification: c.reason, until: c.until, line: c.line };
+      }
+    }
+  }
+}

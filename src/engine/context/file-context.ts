@@ -1,0 +1,50 @@
+import * as path from 'node:path';
+import type { ts } from '../ts';
+import { Bindings } from './bindings';
+import { Constants } from './constants';
+import type { FileIndex } from './file-index';
+import { isClientCode, isTestPath } from './file-kind';
+
+/**
+ * Everything rules may ask about one file, computed at most once per file and shared by all matchers.
+ * Bindings and constants are built lazily: a file no rule queries pays nothing for them.
+ */
+export class FileContext {
+  private bindingsCache?: Bindings;
+  private constantsCache?: Constants;
+  private testCache?: boolean;
+  private clientCache?: boolean;
+
+  /** Path relative to the analysis root, with forward slashes. */
+  readonly relPath: string;
+
+  constructor(
+    readonly file: string,
+    readonly sourceFile: ts.SourceFile,
+    readonly index: FileIndex,
+    root: string | undefined,
+  ) {
+    const rel = root ? path.relative(root, file) : file;
+    this.relPath = rel.split(path.sep).join('/');
+  }
+
+  /** Import-binding resolution for this file. */
+  get bindings(): Bindings {
+    return (this.bindingsCache ??= new Bindings(this.index));
+  }
+
+  /** Constant resolution for this file. */
+  get constants(): Constants {
+    return (this.constantsCache ??= new Constants(this.index));
+  }
+
+  /** Test, spec, fixture or example file. */
+  get isTest(): boolean {
+    return (this.testCache ??= isTestPath(this.relPath));
+  }
+
+  /** Client-side code (browser or app bundle). */
+  get isClient(): boolean {
+    return (this.clientCache ??= isClientCode(this.relPath, this.sourceFile));
+  }
+}

@@ -1,0 +1,150 @@
+import { ts } from '../ts';
+
+/** A function-like node, or the source file for top-level code. */
+export type FunctionScope = ts.SignatureDeclaration | ts.SourceFile;
+
+/** Facts gathered in the single walk over a file, shared by every rule. */
+export interface FileIndex {
+  /** Nodes of the kinds the active rules asked for, in source order. */
+  byKind: Map<ts.SyntaxKind, ts.Node[]>;
+  /** Import declarations, `import x = require()` and variable declarations (bindings and constants). */
+  imports: ts.ImportDeclaration[];
+  importEquals: ts.ImportEqualsDeclaration[];
+  variables: ts.VariableDeclaration[];
+  /** Every call and `new` expression, with the functions enclosing it. */
+  callsByFunction: Map<FunctionScope, Array<ts.CallExpression | ts.NewExpression>>;
+  /** `receiver.method(...)` calls by receiver text (`tokenCache` → {get, set}). */
+  methodsByReceiver: Map<string, Set<string>>;
+  /** Every name declared anywhere in the file (variables, parameters, functions, classes, imports). */
+  declaredNames: Set<string>;
+}
+
+/** `true` for nodes that start a new function scope. */
+export function isFunctionScope(node: ts.Node): node is ts.SignatureDeclaration {
+  return (
+    ts.isFunctionDeclaration(node) ||
+    ts.isFunctionExpression(node) ||
+    ts.isArrowFunction(node) ||
+    ts.isMethodDeclaration(node) ||
+    ts.isConstructorDeclaration(node) ||
+    ts.isGetAccessorDeclaration(node) ||
+    ts.isSetAccessorDeclaration(node)
+  );
+}
+
+function addDeclaredName(names: Set<string>, name: ts.BindingName | ts.Identifier | undefined): void {
+  if (!name) return;
+  if (ts.isIdentifier(name)) {
+    names.add(name.text);
+    return;
+  }
+  for (const el of name.elements) {
+    if (ts.isBindingElement(el)) addDeclaredName(names, el.name);
+  }
+}
+
+/** Text of a receiver made of identifiers, `this` and property names (`this.cache`, `tokenCache`). */
+export function receiverText(expr: ts.Expression): string | undefined {
+  if (ts.isIdentifier(expr)) return expr.text;
+  if (expr.kind === ts.SyntaxKind.ThisKeyword) return 'this';
+  if (ts.isPropertyAccessExpression(expr)) {
+    const left = receiverText(expr.expression);
+    return left === undefined ? undefined : `${left}.${expr.name.text}`;
+  }
+  return undefined;
+}
+
+/**
+ * Walks a file exactly once over the raw compiler nodes and indexes what rules and context need.
+ * `wanted` holds the syntax kinds the compiled rule table dispatches on.
+ */
+export function indexFile(sf: ts.SourceFile, wanted: ReadonlySet<ts.SyntaxKind>): FileIndex {
+  const index: FileIndex = {
+    byKind: new Map(),
+    imports: [],
+    importEquals: [],
+    variables: [],
+    callsByFunction: new Map(),
+    methodsByReceiver: new Map(),
+    declaredNames: new Set(),
+  };
+  const scopes: FunctionScope[] = [sf];
+  const { byKind, callsByFunction, methodsByReceiver, declaredNames } = index;
+
+  const visit = (node: ts.Node): void => {
+    const kind = node.kind;
+    if (wanted.has(kind)) {
+      let list = byKind.get(kind);
+      if (!list) byKind.set(kind, (list = []));
+      list.push(node);
+    }
+    switch (kind) {
+      case ts.SyntaxKind.ImportDeclaration:
+        index.imports.push(node as ts.ImportDeclaration);
+        break;
+      case ts.SyntaxKind.ImportEqualsDeclaration:
+        index.importEquals.push(node as ts.ImportEqualsDeclaration);
+        addDeclaredName(declaredNames, (node as ts.ImportEqualsDeclaration).name);
+        break;
+      case ts.SyntaxKind.ImportClause:
+      case ts.SyntaxKind.NamespaceImport:
+      case ts.SyntaxKind.ImportSpecifier:
+        addDeclaredName(declaredNames, (node as ts.ImportClause | ts.NamespaceImport | ts.ImportSpecifier).name);
+        break;
+      case ts.SyntaxKind.VariableDeclaration:
+        index.variables.push(node as ts.VariableDeclaration);
+        addDeclaredName(declaredNames, (node as ts.VariableDeclaration).name);
+        break;
+      case ts.SyntaxKind.Parameter:
+        addDeclaredName(declaredNames, (node as ts.ParameterDeclaration).name);
+        break;
+      case ts.SyntaxKind.ClassDeclaration:
+        addDeclaredName(declaredNames, (node as ts.ClassDeclaration).name);
+        break;
+      case ts.SyntaxKind.CallExpression:
+      case ts.SyntaxKind.NewExpression: {
+        const call = node as ts.CallExpression | ts.NewExpression;
+        for (const scope of scopes) {
+          let calls = callsByFunction.get(scope);
+          if (!calls) callsByFunction.set(scope, (calls = []));
+          calls.push(call);
+        }
+        const callee = call.expression;
+        if (ts.isPropertyAccessExpression(callee)) {
+          const recv = receiverText(callee.expression);
+          if (recv !== undefined) {
+            let methods = methodsByReceiver.get(recv);
+            if (!methods) methodsByReceiver.set(recv, (methods = new Set()));
+            methods.add(callee.name.text);
+          }
+        }
+        break;
+      }
+      case ts.SyntaxKind.DeleteExpression: {
+        // `delete cache[key]` evicts like `cache.delete(key)`.
+        const target = (node as ts.DeleteExpression).expression;
+        if (ts.isElementAccessExpression(target) || ts.isPropertyAccessExpression(target)) {
+          const recv = receiverText(target.expression);
+          if (recv !== undefined) {
+            let methods = methodsByReceiver.get(recv);
+            if (!methods) methodsByReceiver.set(recv, (methods = new Set()));
+            methods.add('delete');
+          }
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    if (isFunctionScope(node)) {
+      if (ts.isFunctionDeclaration(node)) addDeclaredName(declaredNames, node.name);
+      scopes.push(node);
+      ts.forEachChild(node, visit);
+      scopes.pop();
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(sf, visit);
+  return index;
+}

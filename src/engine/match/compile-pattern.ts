@@ -1,0 +1,52 @@
+import type { ts } from '../ts';
+import { PatternError, type Compiled, type NodeTest } from './compiled';
+import type { Pattern } from './pattern-types';
+import { PRIMITIVES } from './primitives';
+
+function intersect(a: ReadonlySet<ts.SyntaxKind> | undefined, b: ReadonlySet<ts.SyntaxKind> | undefined): ReadonlySet<ts.SyntaxKind> | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return new Set([...a].filter((k) => b.has(k)));
+}
+
+/**
+ * Compiles a rule's `match` pattern into one node test plus the syntax kinds it can match, which places the
+ * rule in the per-kind dispatch table of the single file walk. `where` is the JSON pointer of the pattern.
+ */
+export function compilePattern(pattern: Pattern, where = '/match'): Compiled {
+  const known = new Set<string>(PRIMITIVES.map((p) => p.key));
+  for (const key of Object.keys(pattern)) {
+    if (!known.has(key)) throw new PatternError(`unknown matcher ${JSON.stringify(key)}`, `${where}/${key}`);
+  }
+  const early: NodeTest[] = [];
+  const late: NodeTest[] = [];
+  let kinds: ReadonlySet<ts.SyntaxKind> | undefined;
+  const sub = (p: Pattern, at: string): Compiled => compilePattern(p, at);
+  for (const prim of PRIMITIVES) {
+    const spec: unknown = pattern[prim.key];
+    if (spec === undefined) continue;
+    const at = `${where}/${prim.key}`;
+    // Each primitive is typed on its own key; the registry pairs them, so this call is sound.
+    const compileFn = prim.compile as (s: unknown, sub: (p: Pattern, at: string) => Compiled, at: string) => NodeTest;
+    const kindsFn = prim.kinds as ((s: unknown) => ts.SyntaxKind[] | undefined) | undefined;
+    (prim.late ? late : early).push(compileFn(spec, sub, at));
+    const own = kindsFn?.(spec);
+    if (own) kinds = intersect(kinds, new Set(own));
+    if (prim.key === 'all' && Array.isArray(spec)) {
+      for (const [i, p] of (spec as Pattern[]).entries()) kinds = intersect(kinds, compilePattern(p, `${at}/${i}`).kinds);
+    }
+    if (prim.key === 'any' && Array.isArray(spec)) {
+      const branches = (spec as Pattern[]).map((p, i) => compilePattern(p, `${at}/${i}`).kinds);
+      if (branches.length > 0 && branches.every((b) => b !== undefined)) {
+        kinds = intersect(kinds, new Set(branches.flatMap((b) => [...(b ?? [])])));
+      }
+    }
+  }
+  const tests = [...early, ...late];
+  const test: NodeTest =
+    tests.length === 1 ? tests[0]! : (node, state) => {
+      for (const t of tests) if (!t(node, state)) return false;
+      return true;
+    };
+  return { test, kinds };
+}

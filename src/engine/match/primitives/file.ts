@@ -1,0 +1,18 @@
+import picomatch from 'picomatch';
+import type { Primitive } from '../compiled';
+
+/** `file`: the file is (or is not) a test/example file, client-side code, or matches path globs. */
+export const filePrimitive: Primitive<'file'> = {
+  key: 'file',
+  compile: (spec) => {
+    const globs = spec.path === undefined ? undefined : Array.isArray(spec.path) ? spec.path : [spec.path];
+    const pathMatch = globs ? picomatch(globs, { dot: true }) : undefined;
+    return (_node, state) => {
+      const { ctx } = state;
+      if (spec.test !== undefined && ctx.isTest !== spec.test) return false;
+      if (spec.client !== undefined && ctx.isClient !== spec.client) return false;
+      if (pathMatch && !pathMatch(ctx.relPath)) return false;
+      return true;
+    };
+  },
+};

@@ -1,0 +1,64 @@
+import { isFunctionScope, type FunctionScope } from '../../context/file-index';
+import { ts } from '../../ts';
+import type { Primitive } from '../compiled';
+import { compileNameSpec } from '../name-spec';
+import { enclosingFunctionOf, functionNameOf } from '../node-names';
+import { identityMatcher } from './call';
+
+const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'use', 'head', 'options', 'route', 'handle']);
+const REQUEST_PARAMS = /^(req|request|ctx|context|c|event)$/;
+const RESPONSE_PARAMS = /^(res|response|reply|h|next)$/;
+
+/** `true` when the function handles an HTTP request: registered on a router/app or shaped `(req, res)`. */
+export function isRouteHandler(fn: ts.SignatureDeclaration): boolean {
+  const parent = fn.parent;
+  if (parent && (ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(fn as ts.Expression)) {
+    const callee = parent.expression;
+    if (ts.isPropertyAccessExpression(callee) && ROUTE_METHODS.has(callee.name.text.toLowerCase())) return true;
+  }
+  const names = fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : ''));
+  if (names.length >= 2 && REQUEST_PARAMS.test(names[0]!) && RESPONSE_PARAMS.test(names[1]!)) return true;
+  if (names.length >= 1 && names[0] === 'ctx') return true;
+  return false;
+}
+
+function toList(v: string | string[] | undefined): string[] {
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+}
+
+/**
+ * `inFunction`: facts about the nearest enclosing function (or the file's top level): the calls it makes
+ * (including nested callbacks, from the walk's index), whether it is a route handler, its name.
+ */
+export const inFunctionPrimitive: Primitive<'inFunction'> = {
+  key: 'inFunction',
+  compile: (spec, _sub, where) => {
+    const identities = toList(spec.calls);
+    const matchIdentity = identities.length > 0 ? identityMatcher(identities) : undefined;
+    const methods = new Set(toList(spec.callsMethod));
+    const name = spec.name !== undefined ? compileNameSpec(spec.name, `${where}/name`) : undefined;
+    return (node, state) => {
+      const fn = isFunctionScope(node) ? node : enclosingFunctionOf(node);
+      const scope: FunctionScope = fn ?? state.ctx.sourceFile;
+      if (spec.routeHandler !== undefined && (fn !== undefined && isRouteHandler(fn)) !== spec.routeHandler) return false;
+      if (name) {
+        const n = fn ? functionNameOf(fn) : undefined;
+        if (n === undefined || !name(n)) return false;
+      }
+      if (matchIdentity || methods.size > 0) {
+        const calls = state.ctx.index.callsByFunction.get(scope) ?? [];
+        const found = calls.some((call) => {
+          const callee = call.expression;
+          if (methods.size > 0 && ts.isPropertyAccessExpression(callee) && methods.has(callee.name.text)) return true;
+          if (matchIdentity) {
+            const id = state.ctx.bindings.identityOf(callee);
+            if (id !== undefined && matchIdentity(id)) return true;
+          }
+          return false;
+        });
+        if (!found) return false;
+      }
+      return true;
+    };
+  },
+};

@@ -1,0 +1,65 @@
+import type { ConstValue } from '../../context/constants';
+import { ts } from '../../ts';
+import type { Primitive } from '../compiled';
+import { compileRegex } from '../name-spec';
+import type { ValueSpec } from '../pattern-types';
+import { isPlaceholder, shannonEntropy } from '../value-tests';
+
+/** Capture name under which `value` stores the literal node a resolved value was written at. */
+export const VALUE_ORIGIN_CAPTURE = '$valueOrigin';
+
+type ValueTest = (v: ConstValue) => boolean;
+
+function compileValueSpec(spec: ValueSpec, where: string): ValueTest {
+  const tests: ValueTest[] = [];
+  const scalar = (v: ConstValue): string | number | boolean | undefined =>
+    v.kind === 'string' || v.kind === 'number' || v.kind === 'boolean' ? v.value : undefined;
+  if (spec.string !== undefined) tests.push((v) => (v.kind === 'string') === spec.string);
+  if (spec.equals !== undefined) {
+    const allowed = Array.isArray(spec.equals) ? spec.equals : [spec.equals];
+    tests.push((v) => {
+      const s = scalar(v);
+      return s !== undefined && allowed.includes(s);
+    });
+  }
+  if (spec.regex !== undefined) {
+    const re = compileRegex(spec.regex, '', `${where}/regex`);
+    tests.push((v) => v.kind === 'string' && re.test(v.value));
+  }
+  if (spec.notRegex !== undefined) {
+    const re = compileRegex(spec.notRegex, '', `${where}/notRegex`);
+    tests.push((v) => v.kind === 'string' && !re.test(v.value));
+  }
+  if (spec.minLength !== undefined) tests.push((v) => v.kind === 'string' && v.value.length >= spec.minLength!);
+  if (spec.maxLength !== undefined) tests.push((v) => v.kind === 'string' && v.value.length <= spec.maxLength!);
+  if (spec.minEntropy !== undefined) tests.push((v) => v.kind === 'string' && shannonEntropy(v.value) >= spec.minEntropy!);
+  if (spec.notPlaceholder) tests.push((v) => v.kind === 'string' && !isPlaceholder(v.value));
+  if (spec.lessThan !== undefined) tests.push((v) => v.kind === 'number' && v.value < spec.lessThan!);
+  if (spec.greaterThan !== undefined) tests.push((v) => v.kind === 'number' && v.value > spec.greaterThan!);
+  if (spec.envFallback !== undefined) {
+    tests.push((v) => (v.kind === 'string' || v.kind === 'number') && (v.envFallback !== undefined) === spec.envFallback);
+  }
+  if (spec.someElement !== undefined) {
+    const inner = compileValueSpec(spec.someElement, `${where}/someElement`);
+    tests.push((v) => v.kind === 'array' && v.elements.some((e) => e !== undefined && inner(e)));
+  }
+  return (v) => tests.every((t) => t(v));
+}
+
+/**
+ * `value`: the node's constant value — resolved through consts, templates, concatenation, const object members
+ * and env fallbacks — passes every test. The literal's own node is captured as `$valueOrigin`.
+ */
+export const valuePrimitive: Primitive<'value'> = {
+  key: 'value',
+  compile: (spec, _sub, where) => {
+    const test = compileValueSpec(spec, where);
+    return (node, state) => {
+      if (!ts.isExpression(node)) return false;
+      const v = state.ctx.constants.resolve(node);
+      if (!v || !test(v)) return false;
+      if (v.node !== node) state.captures.set(VALUE_ORIGIN_CAPTURE, v.node);
+      return true;
+    };
+  },
+};

@@ -1,0 +1,50 @@
+/** A parsed `trustline-ignore-next-line` / `trustline-ignore` comment. */
+export interface SuppressionComment {
+  /** 1-based line of the comment. */
+  line: number;
+  /** 1-based line the comment applies to. */
+  targetLine: number;
+  ruleIds: string[];
+  reason: string;
+  until?: string;
+}
+
+const COMMENT = /(?:\/\/|\/\*|\{\/\*)\s*trustline-ignore(-next-line)?\b([^\n]*)/g;
+
+/**
+ * Finds suppression comments: `// trustline-ignore-next-line <rule-id>[, <rule-id>] -- <reason> [until YYYY-MM-DD]`
+ * (applies to the next line) and `// trustline-ignore <rule-id> -- <reason>` (applies to its own line).
+ */
+export function parseSuppressions(text: string): SuppressionComment[] {
+  if (!text.includes('trustline-ignore')) return [];
+  const out: SuppressionComment[] = [];
+  const lineStarts: number[] = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  const lineAt = (offset: number): number => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+  for (const m of text.matchAll(COMMENT)) {
+    const line = lineAt(m.index);
+    const nextLine = m[1] !== undefined;
+    let body = (m[2] ?? '').replace(/\*\/\s*\}?\s*$/, '').trim();
+    let until: string | undefined;
+    const untilMatch = /\s+until\s+(\d{4}-\d{2}-\d{2})\s*$/.exec(body);
+    if (untilMatch) {
+      until = untilMatch[1];
+      body = body.slice(0, untilMatch.index).trim();
+    }
+    const sep = body.indexOf('--');
+    const idsPart = sep >= 0 ? body.slice(0, sep) : body;
+    const reason = sep >= 0 ? body.slice(sep + 2).trim() : '';
+    const ruleIds = idsPart.split(/[\s,]+/).filter((s) => s.length > 0);
+    out.push({ line, targetLine: nextLine ? line + 1 : line, ruleIds, reason, until });
+  }
+  return out;
+}
