@@ -16,8 +16,12 @@
 //   --runs N          measured runs per side (default 3)
 //   --parents         baseline parses with parent pointers set (the engine needs them; default: bare parse)
 //   --baseline-only   skip the audit half (no dist/engine.js needed)
+//   --engine FILE     the engine bundle to measure (default dist/engine.js), e.g. to compare two builds
+//   --write-list F    write the corpus file list (JSON array of paths) to F and stop; profile one side with
+//                     node --cpu-prof scripts/bench.mjs --child engine F
 //
-// Internal: `--child baseline|engine <list.json> [--parents]` is how the parent starts a measurement.
+// Internal: `--child baseline|engine <list.json> [--parents] [--engine FILE]` is how the parent starts a
+// measurement.
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -30,11 +34,11 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SELF = fileURLToPath(import.meta.url);
-const ENGINE_BUNDLE = path.join(ROOT, 'dist', 'engine.js');
+const argv = process.argv.slice(2);
+const engineIdx = argv.indexOf('--engine');
+const ENGINE_BUNDLE = engineIdx >= 0 ? path.resolve(argv[engineIdx + 1]) : path.join(ROOT, 'dist', 'engine.js');
 const MAX_FILE_BYTES = 1024 * 1024;
 const CORPUS_EXTENSIONS = new Set(['.js', '.ts', '.mjs', '.cjs']);
-
-const argv = process.argv.slice(2);
 
 if (argv[0] === '--child') {
   await runChild(argv[1], argv[2], argv.includes('--parents'));
@@ -59,6 +63,7 @@ async function runChild(kind, listFile, parents) {
   if (kind === 'baseline') {
     const { ts } = require('ts-morph');
     const tLoaded = performance.now();
+    const cpuLoaded = process.cpuUsage();
     let nodes = 0;
     const visit = (node) => {
       nodes++;
@@ -70,12 +75,15 @@ async function runChild(kind, listFile, parents) {
       visit(sf);
     }
     const tDone = performance.now();
+    const cpu = process.cpuUsage(cpuLoaded);
+    report.analysisCpuMs = (cpu.user + cpu.system) / 1000;
     Object.assign(report, { nodes, setupMs: tLoaded - t0, analysisMs: tDone - tLoaded });
   } else if (kind === 'engine') {
     const engine = require(ENGINE_BUNDLE);
     const { rules } = engine.loadBuiltinRules();
-    const analyzer = new engine.Analyzer({ rules });
+    const analyzer = new engine.Analyzer({ rules, root: path.join(ROOT, 'node_modules') });
     const tLoaded = performance.now();
+    const cpuLoaded = process.cpuUsage();
     let findings = 0;
     const byRule = {};
     const skipped = [];
@@ -93,6 +101,8 @@ async function runChild(kind, listFile, parents) {
       }
     }
     const tDone = performance.now();
+    const cpu = process.cpuUsage(cpuLoaded);
+    report.analysisCpuMs = (cpu.user + cpu.system) / 1000;
     Object.assign(report, {
       rules: rules.length,
       findings,
@@ -138,6 +148,16 @@ function main() {
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs needs a positive integer');
   const log = (msg) => (json ? process.stderr : process.stdout).write(`${msg}\n`);
 
+  const listIdx = argv.indexOf('--write-list');
+  if (listIdx >= 0) {
+    const out = argv[listIdx + 1];
+    if (!out) throw new Error('--write-list needs a file name');
+    const { files, lines } = collectCorpus(path.join(ROOT, 'node_modules'));
+    fs.writeFileSync(out, JSON.stringify(files.map((f) => f.path)));
+    log(`wrote ${files.length} files (${fmtInt(lines)} lines) to ${out}`);
+    return 0;
+  }
+
   if (!baselineOnly && !fs.existsSync(ENGINE_BUNDLE)) {
     console.error(`bench: ${path.relative(ROOT, ENGINE_BUNDLE)} is missing. Run \`npm run build\` (scripts/build.mjs must bundle src/engine/index.ts to dist/engine.js), or pass --baseline-only.`);
     return 1;
@@ -157,6 +177,7 @@ function main() {
     const child = (kind) => {
       const args = [SELF, '--child', kind, listFile];
       if (parents && kind === 'baseline') args.push('--parents');
+      if (kind === 'engine') args.push('--engine', ENGINE_BUNDLE);
       const t = performance.now();
       const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
       const wallMs = performance.now() - t;
@@ -181,6 +202,7 @@ function main() {
         corpus = withFiles(corpus, corpus.files.filter((f) => !skip.has(f.path)));
         writeList();
         log(`  the engine skips ${skip.size} files (${Object.entries(reasons).map(([r, n]) => `${n} ${r}`).join(', ')}); both sides now measure ${corpus.files.length} files, ${fmtInt(corpus.lines)} lines`);
+        for (const s of warmEngine.skipped) log(`    ${s.reason}: ${path.relative(ROOT, s.file)}`);
       }
     }
 
@@ -198,6 +220,7 @@ function main() {
         ? null
         : {
             analysisMs: median(rs.map((r) => r.analysisMs)),
+            analysisCpuMs: median(rs.map((r) => r.analysisCpuMs)),
             setupMs: median(rs.map((r) => r.setupMs)),
             wallMs: median(rs.map((r) => r.wallMs)),
             peakRssMB: Math.max(...rs.map((r) => r.maxRssKB)) / 1024,
@@ -213,7 +236,7 @@ function main() {
         bytes: corpus.bytes,
         packages: corpus.packages,
         excluded: corpus.excluded,
-        engineSkipped: warmEngine?.skipped.length ?? 0,
+        engineSkipped: (warmEngine?.skipped ?? []).map((x) => ({ file: path.relative(ROOT, x.file), reason: x.reason })),
       },
       node: process.version,
       runs,
@@ -234,6 +257,7 @@ function main() {
         notices: lastAudit.notices,
       },
       timeRatio: a && round(a.analysisMs / b.analysisMs, 2),
+      cpuTimeRatio: a && round(a.analysisCpuMs / b.analysisCpuMs, 2),
       wallTimeRatio: a && round(a.wallMs / b.wallMs, 2),
       peakRssRatio: a && round(a.peakRssMB / b.peakRssMB, 2),
       targets: { timeRatio: 1.6, peakRssRatio: 1.3 },
@@ -253,27 +277,28 @@ function main() {
 function printReport(s) {
   const b = s.baseline;
   const a = s.audit;
-  const col = (x) => String(x).padStart(14);
+  const col = (x) => String(x).padStart(18);
   const row = (label, bv, av) => console.log(`  ${label.padEnd(26)}${col(bv)}${a ? col(av) : ''}`);
   console.log('');
   console.log(`files: ${s.corpus.files}   lines: ${fmtInt(s.corpus.lines)}   (node ${s.node}, median of ${s.runs} runs after 1 warm-up)`);
-  row('', s.baselineParents ? 'parse(+parents)' : 'bare parse', 'audit');
-  row('', '+walk', '');
+  row('', s.baselineParents ? 'parse+walk (P)' : 'parse+walk', 'audit');
   row('analysis time', `${fmtInt(b.analysisMs)} ms`, a && `${fmtInt(a.analysisMs)} ms`);
+  row('analysis CPU (user+sys)', `${fmtInt(b.analysisCpuMs)} ms`, a && `${fmtInt(a.analysisCpuMs)} ms`);
   row('setup (load, rules)', `${fmtInt(b.setupMs)} ms`, a && `${fmtInt(a.setupMs)} ms`);
   row('process wall time', `${fmtInt(b.wallMs)} ms`, a && `${fmtInt(a.wallMs)} ms`);
   row('files/s', fmtInt(b.filesPerSec), a && fmtInt(a.filesPerSec));
   row('lines/s', fmtInt(b.linesPerSec), a && fmtInt(a.linesPerSec));
   row('peak RSS', `${b.peakRssMB.toFixed(0)} MB`, a && `${a.peakRssMB.toFixed(0)} MB`);
-  row('runs (analysis ms)', b.runsMs.join('/'), a && a.runsMs.join('/'));
+  row('each run (analysis ms)', b.runsMs.join(' '), a && a.runsMs.join(' '));
   console.log('');
+  if (s.baselineParents) console.log('  (P) baseline parsed with parent pointers set (--parents)');
   if (!a) {
     console.log('audit half skipped (--baseline-only)');
     return;
   }
   console.log(`time ratio (audit / bare parse+walk): ${s.timeRatio.toFixed(2)} (target <= ${s.targets.timeRatio})`);
   console.log(`peak RSS ratio: ${s.peakRssRatio.toFixed(2)} (target <= ${s.targets.peakRssRatio})`);
-  console.log(`wall time ratio (whole process, incl. loading): ${s.wallTimeRatio.toFixed(2)}`);
+  console.log(`CPU time ratio (analysis, user+sys): ${s.cpuTimeRatio.toFixed(2)}   wall time ratio (whole process, incl. loading): ${s.wallTimeRatio.toFixed(2)}`);
   console.log(`findings on corpus: ${a.findings} from ${a.rules} rules`);
   for (const [rule, n] of Object.entries(a.findingsByRule)) console.log(`  ${String(n).padStart(6)}  ${rule}`);
   const notices = Object.entries(a.notices);
