@@ -10,7 +10,8 @@ export function renderMessage(template: string, captures: ReadonlyMap<string, ts
     const node = captures.get(key);
     if (!node) return whole;
     if (ts.isStringLiteralLike(node) || ts.isTemplateExpression(node) || ts.isNumericLiteral(node)) return 'a literal';
-    const name = memberPathOf(node) ?? nameOf(node);
+    const named = ts.isCallExpression(node) || ts.isNewExpression(node) ? node.expression : node;
+    const name = memberPathOf(named) ?? nameOf(named);
     if (name !== undefined) return name;
     const text = node.getText(sf).replace(/\s+/g, ' ');
     return text.length > 60 ? `${text.slice(0, 57)}...` : text;
