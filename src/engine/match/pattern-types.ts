@@ -127,6 +127,8 @@ export interface FunctionSpec {
   routeHandler?: boolean;
   /** The function's name (declared or bound) matches. */
   name?: NameSpec;
+  /** Some identifier, member name, property key or short string anywhere in the function (nested callbacks included) matches. */
+  mentions?: NameSpec;
 }
 
 /** The chain of `.method()` calls around the node. */

@@ -22,6 +22,22 @@ export function isRouteHandler(fn: ts.SignatureDeclaration): boolean {
   return false;
 }
 
+/** Names a function mentions anywhere in its body, nested callbacks included (cached per function). */
+const mentionCache = new WeakMap<ts.Node, string[]>();
+export function functionMentions(scope: ts.Node): string[] {
+  const cached = mentionCache.get(scope);
+  if (cached) return cached;
+  const out: string[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isIdentifier(n) || ts.isPrivateIdentifier(n)) out.push(n.text);
+    else if (ts.isStringLiteralLike(n) && n.text.length <= 64) out.push(n.text);
+    ts.forEachChild(n, visit);
+  };
+  visit(scope);
+  mentionCache.set(scope, out);
+  return out;
+}
+
 function toList(v: string | string[] | undefined): string[] {
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
 }
@@ -37,6 +53,7 @@ export const inFunctionPrimitive: Primitive<'inFunction'> = {
     const matchIdentity = identities.length > 0 ? identityMatcher(identities) : undefined;
     const methods = new Set(toList(spec.callsMethod));
     const name = spec.name !== undefined ? compileNameSpec(spec.name, `${where}/name`) : undefined;
+    const mentions = spec.mentions !== undefined ? compileNameSpec(spec.mentions, `${where}/mentions`) : undefined;
     return (node, state) => {
       const fn = isFunctionScope(node) ? node : enclosingFunctionOf(node);
       const scope: FunctionScope = fn ?? state.ctx.sourceFile;
@@ -45,6 +62,7 @@ export const inFunctionPrimitive: Primitive<'inFunction'> = {
         const n = fn ? functionNameOf(fn) : undefined;
         if (n === undefined || !name(n)) return false;
       }
+      if (mentions && !functionMentions(scope).some(mentions)) return false;
       if (matchIdentity || methods.size > 0) {
         const calls = state.ctx.index.callsByFunction.get(scope) ?? [];
         const found = calls.some((call) => {
