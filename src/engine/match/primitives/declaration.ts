@@ -2,18 +2,46 @@ import type { FileContext } from '../../context/file-context';
 import { ts } from '../../ts';
 import type { Primitive } from '../compiled';
 
-/** The unique in-file variable declaration of an identifier's name (or the declaration node itself). */
+/** The block, function body or file that scopes a variable declaration (`var` is treated like `let`). */
+function scopeOf(decl: ts.VariableDeclaration): ts.Node | undefined {
+  const list = decl.parent;
+  const holder = list.parent;
+  // `for (const x of ...)` scopes x to the loop; a variable statement to its block or file.
+  return ts.isVariableStatement(holder) ? holder.parent : holder;
+}
+
+function isAncestor(anc: ts.Node, node: ts.Node): boolean {
+  for (let p: ts.Node | undefined = node; p; p = p.parent) if (p === anc) return true;
+  return false;
+}
+
+/**
+ * The in-file variable declaration of an identifier's name (or the declaration node itself): the only one with
+ * that name, or else the one in the nearest scope enclosing the identifier (`claims` declared in two functions).
+ */
 export function declarationOf(node: ts.Node, ctx: FileContext): ts.VariableDeclaration | undefined {
   if (ts.isVariableDeclaration(node)) return node;
   if (!ts.isIdentifier(node)) return undefined;
-  let found: ts.VariableDeclaration | undefined;
+  const candidates: ts.VariableDeclaration[] = [];
   for (const decl of ctx.index.variables) {
-    if (ts.isIdentifier(decl.name) && decl.name.text === node.text) {
-      if (found) return undefined;
-      found = decl;
+    if (ts.isIdentifier(decl.name) && decl.name.text === node.text) candidates.push(decl);
+  }
+  if (candidates.length <= 1) return candidates[0];
+  let best: ts.VariableDeclaration | undefined;
+  let bestScope: ts.Node | undefined;
+  let tie = false;
+  for (const decl of candidates) {
+    const scope = scopeOf(decl);
+    if (!scope || !isAncestor(scope, node)) continue;
+    if (!bestScope || isAncestor(bestScope, scope)) {
+      tie = bestScope === scope;
+      best = decl;
+      bestScope = scope;
+    } else if (scope === bestScope) {
+      tie = true;
     }
   }
-  return found;
+  return tie ? undefined : best;
 }
 
 function keywordOf(decl: ts.VariableDeclaration): 'const' | 'let' | 'var' {
