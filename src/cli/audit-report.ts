@@ -1,0 +1,99 @@
+/**
+ * The result of an audit run as every reporter sees it, plus the severity arithmetic they share.
+ */
+import type { Finding, LoadedRule, Notice, Severity } from '../engine';
+
+/** Everything a reporter needs; plain data, built by `runAudit`. */
+export interface AuditReport {
+  /** Absolute audit root; report paths are relative to it. */
+  root: string;
+  /** Reporting threshold: findings below it were dropped before the report was built. */
+  threshold: Severity;
+  /** Every rule that ran (built-in and from packs), in load order. */
+  rules: LoadedRule[];
+  /** Findings at or above the threshold, suppressed ones included, sorted by file, line, column, rule. */
+  findings: Finding[];
+  /** Notices about the run, each distinct notice once. */
+  notices: Notice[];
+  /** Absolute paths of the files that were analyzed, sorted. */
+  files: string[];
+  /** How many discovered files the engine skipped (too large, minified, unreadable). */
+  skippedFiles: number;
+}
+
+/** Counts shown by every reporter. Suppressed findings count only in `suppressed`. */
+export interface AuditSummary {
+  error: number;
+  warning: number;
+  info: number;
+  /** Unsuppressed findings (`error + warning + info`). */
+  total: number;
+  suppressed: number;
+  /** Files analyzed. */
+  files: number;
+  /** Files that have at least one unsuppressed finding. */
+  filesWithFindings: number;
+  skippedFiles: number;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * `true` when `severity` is as severe as `threshold` or more.
+ * @param severity - A finding's severity.
+ * @param threshold - The threshold.
+ */
+export function meetsThreshold(severity: Severity, threshold: Severity): boolean {
+  return SEVERITY_RANK[severity] <= SEVERITY_RANK[threshold];
+}
+
+/**
+ * Orders findings by file, then position, then rule id, so every output is deterministic.
+ * @param a - First finding.
+ * @param b - Second finding.
+ */
+export function compareFindings(a: Finding, b: Finding): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return (
+    a.range.startLine - b.range.startLine ||
+    a.range.startColumn - b.range.startColumn ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+  );
+}
+
+/**
+ * Counts for the summary line / object.
+ * @param report - The audit report.
+ */
+export function summarize(report: AuditReport): AuditSummary {
+  const summary: AuditSummary = {
+    error: 0,
+    warning: 0,
+    info: 0,
+    total: 0,
+    suppressed: 0,
+    files: report.files.length,
+    filesWithFindings: 0,
+    skippedFiles: report.skippedFiles,
+  };
+  const filesWithFindings = new Set<string>();
+  for (const finding of report.findings) {
+    if (finding.suppression) {
+      summary.suppressed++;
+      continue;
+    }
+    summary[finding.severity]++;
+    summary.total++;
+    filesWithFindings.add(finding.file);
+  }
+  summary.filesWithFindings = filesWithFindings.size;
+  return summary;
+}
+
+/**
+ * Exit code of an audit: 1 when an unsuppressed finding is at or above the threshold, else 0.
+ * @param report - The audit report.
+ */
+export function auditExitCode(report: AuditReport): 0 | 1 {
+  return report.findings.some((f) => !f.suppression && meetsThreshold(f.severity, report.threshold)) ? 1 : 0;
+}

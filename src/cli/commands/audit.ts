@@ -1,0 +1,187 @@
+/**
+ * `trustline audit [paths...]`: discover files, run the engine, write a text, JSON or SARIF report,
+ * and exit 1 when an unsuppressed finding is at or above the threshold.
+ */
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { SEVERITIES, type Severity } from '../../engine';
+import { shouldUseColor } from '../ansi';
+import { auditExitCode, type AuditReport } from '../audit-report';
+import type { CliContext } from '../cli-context';
+import { discoverFiles } from '../discovery/discover-files';
+import { helpText } from '../help';
+import { loadRuleSet } from '../load-rule-set';
+import {
+  choiceOption,
+  parseCommandArgs,
+  stringListOption,
+  stringOption,
+  type OptionSpecs,
+  type OptionValues,
+} from '../parse-command-args';
+import { parseByteSize } from '../parse-size';
+import { commonAncestor, isInside } from '../paths';
+import { ProgressLine } from '../progress';
+import { renderJson } from '../reporters/json';
+import { renderSarif } from '../reporters/sarif';
+import { renderNoticeLine, renderText } from '../reporters/text';
+import { runAudit } from '../run-audit';
+import { UsageError } from '../usage-error';
+
+/** Report formats of `audit`. */
+export const AUDIT_FORMATS = ['text', 'json', 'sarif'] as const;
+
+/** One of {@link AUDIT_FORMATS}. */
+export type AuditFormat = (typeof AUDIT_FORMATS)[number];
+
+const OPTIONS: OptionSpecs = {
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  severity: { type: 'string', short: 's' },
+  rules: { type: 'string', short: 'r', multiple: true },
+  'max-file-size': { type: 'string' },
+  root: { type: 'string' },
+  'no-exit-code': { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+/** Validated options of one `audit` invocation. */
+export interface AuditOptions {
+  format: AuditFormat;
+  output?: string;
+  threshold: Severity;
+  rulePacks: string[];
+  maxFileBytes?: number;
+  root: string;
+  targets: string[];
+  exitCode: boolean;
+  quiet: boolean;
+}
+
+/**
+ * Runs `trustline audit`.
+ * @param args - Arguments after `audit`.
+ * @param context - Process environment.
+ * @returns The exit code.
+ * @throws {@link UsageError} for invalid arguments or configuration.
+ */
+export function auditCommand(args: string[], context: CliContext): number {
+  const { values, positionals } = parseCommandArgs('audit', args, OPTIONS);
+  if (values.help === true) {
+    context.stdout(helpText('audit'));
+    return 0;
+  }
+  const options = resolveAuditOptions(values, positionals, context.cwd);
+  const ruleSet = loadRuleSet(options.rulePacks, context.cwd);
+  const discovery = discoverFiles({ root: options.root, targets: options.targets });
+  const progress = context.stderrIsTty && !options.quiet ? new ProgressLine(context.stderr) : undefined;
+  let report: AuditReport;
+  try {
+    report = runAudit({
+      root: options.root,
+      files: discovery.files,
+      rules: ruleSet.rules,
+      threshold: options.threshold,
+      maxFileBytes: options.maxFileBytes,
+      notices: [...ruleSet.notices, ...discovery.notices],
+      onProgress: progress ? (done, total) => progress.update(done, total) : undefined,
+    });
+  } finally {
+    progress?.clear();
+  }
+  if (options.format === 'text' && !options.quiet) {
+    const color = shouldUseColor(context.stderrIsTty, context.env);
+    for (const notice of report.notices) context.stderr(`${renderNoticeLine(notice, report.root, color)}\n`);
+  }
+  const rendered = render(report, options.format, options.output === undefined && shouldUseColor(context.stdoutIsTty, context.env));
+  if (options.output !== undefined) writeReport(path.resolve(context.cwd, options.output), rendered);
+  else context.stdout(rendered);
+  return options.exitCode ? auditExitCode(report) : 0;
+}
+
+/**
+ * Validates parsed `audit` arguments and resolves paths.
+ * @param values - Parsed option values.
+ * @param positionals - Paths to audit as typed.
+ * @param cwd - Working directory.
+ * @throws {@link UsageError} for invalid values or missing paths.
+ */
+export function resolveAuditOptions(
+  values: OptionValues,
+  positionals: string[],
+  cwd: string,
+): AuditOptions {
+  const format = choiceOption('format', stringOption(values, 'format') ?? 'text', AUDIT_FORMATS);
+  const threshold = choiceOption('severity', stringOption(values, 'severity') ?? 'info', SEVERITIES);
+  const maxFileSize = stringOption(values, 'max-file-size');
+  const output = stringOption(values, 'output');
+  if (output !== undefined && output.trim() === '') throw new UsageError('--output needs a file path (got an empty string)');
+  const targets = (positionals.length > 0 ? positionals : ['.']).map((p) => {
+    const abs = path.resolve(cwd, p);
+    if (!exists(abs)) throw new UsageError(`path not found: ${p} (expected an existing file or folder to audit)`);
+    return abs;
+  });
+  return {
+    format,
+    output,
+    threshold,
+    rulePacks: stringListOption(values, 'rules'),
+    maxFileBytes: maxFileSize !== undefined ? parseByteSize('--max-file-size', maxFileSize) : undefined,
+    root: resolveRoot(stringOption(values, 'root'), targets, cwd),
+    targets,
+    exitCode: values['no-exit-code'] !== true,
+    quiet: values.quiet === true,
+  };
+}
+
+function resolveRoot(explicit: string | undefined, targets: string[], cwd: string): string {
+  if (explicit !== undefined) {
+    const root = path.resolve(cwd, explicit);
+    if (!isDirectory(root)) throw new UsageError(`--root ${explicit} is not a folder (expected the folder report paths are relative to)`);
+    const outside = targets.find((t) => !isInside(root, t));
+    if (outside !== undefined) {
+      throw new UsageError(`path ${path.relative(cwd, outside) || outside} is outside --root ${explicit} (expected every audited path inside the root)`);
+    }
+    return root;
+  }
+  return commonAncestor(targets.map((t) => (isDirectory(t) ? t : path.dirname(t))));
+}
+
+function render(report: AuditReport, format: AuditFormat, color: boolean): string {
+  switch (format) {
+    case 'json':
+      return renderJson(report);
+    case 'sarif':
+      return renderSarif(report);
+    default:
+      return renderText(report, { color });
+  }
+}
+
+function writeReport(file: string, content: string): void {
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, content);
+  } catch (error) {
+    const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+    throw new UsageError(`cannot write --output ${file} (${reason}; expected a writable file path)`);
+  }
+}
+
+function exists(abs: string): boolean {
+  try {
+    statSync(abs);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isDirectory(abs: string): boolean {
+  try {
+    return statSync(abs).isDirectory();
+  } catch {
+    return false;
+  }
+}
