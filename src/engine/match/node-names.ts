@@ -119,6 +119,8 @@ export function enclosingFunctionOf(node: ts.Node): ts.SignatureDeclaration | un
 export function memberPathOf(node: ts.Node): string | undefined {
   if (ts.isIdentifier(node)) return node.text;
   if (node.kind === ts.SyntaxKind.ThisKeyword) return 'this';
+  // `import.meta` (so `import.meta.env.VITE_X` has a member path like `process.env.X`).
+  if (ts.isMetaProperty(node)) return `${ts.tokenToString(node.keywordToken) ?? ''}.${node.name.text}`;
   if (ts.isNonNullExpression(node) || ts.isParenthesizedExpression(node)) return memberPathOf(node.expression);
   if (ts.isPropertyAccessExpression(node)) {
     const left = memberPathOf(node.expression);
