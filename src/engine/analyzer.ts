@@ -181,7 +181,7 @@ export class Analyzer {
       severity: severity && severity !== 'off' ? severity : rule.severity,
       confidence: rule.confidence,
       title: rule.title,
-      message: redactSecrets(renderMessage(rule.message, state.captures, sf), secret),
+      message: renderMessage(rule.message, state.captures, sf),
       file: ctx.file,
       range,
       snippet,

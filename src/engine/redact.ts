@@ -19,10 +19,11 @@ const TOKEN_SHAPES = [
 
 const STRING_LITERAL = /(['"`])((?:\\.|(?!\1)[^\\\n])*)\1/g;
 
+/** A literal that may be a credential: long, no spaces, mixed letters and digits, high entropy. */
 function looksSecret(content: string): boolean {
-  if (content.length < 8 || isPlaceholder(content)) return false;
-  if (/\s/.test(content.trim()) && content.split(/\s+/).length > 2) return false;
-  return shannonEntropy(content) >= 3.0;
+  if (content.length < 12 || /\s/.test(content) || isPlaceholder(content)) return false;
+  if (!/[A-Za-z]/.test(content) || !/[0-9]/.test(content)) return false;
+  return shannonEntropy(content) >= 3.3;
 }
 
 /**

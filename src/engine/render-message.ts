@@ -1,4 +1,5 @@
 import { memberPathOf, nameOf } from './match/node-names';
+import { redactSecrets } from './redact';
 import { ts } from './ts';
 
 /**
@@ -13,7 +14,7 @@ export function renderMessage(template: string, captures: ReadonlyMap<string, ts
     const named = ts.isCallExpression(node) || ts.isNewExpression(node) ? node.expression : node;
     const name = memberPathOf(named) ?? nameOf(named);
     if (name !== undefined) return name;
-    const text = node.getText(sf).replace(/\s+/g, ' ');
+    const text = redactSecrets(node.getText(sf).replace(/\s+/g, ' '), true);
     return text.length > 60 ? `${text.slice(0, 57)}...` : text;
   });
 }

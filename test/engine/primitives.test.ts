@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import type { Pattern } from '../../src/engine';
 import { matchCode, matchedLines } from './match-helper';
 
 describe('matcher primitives', () => {
@@ -119,7 +120,7 @@ describe('matcher primitives', () => {
     });
     it('field + sameAs: `if (token) return token;`', () => {
       const code = 'if (token) return token;\nif (token) return other;\nif (token) { return token; }';
-      const pattern = {
+      const pattern: Pattern = {
         kind: 'IfStatement',
         field: {
           expression: { kind: 'Identifier', capture: 'v' },
