@@ -1,7 +1,7 @@
 import { ts } from '../ts';
 
 const TEST_PATH =
-  /(^|\/)(__tests__|__mocks__|__fixtures__|tests?|spec|specs|e2e|fixtures?|mocks?|stories|examples?|samples?|demo|cypress|playwright)(\/|$)|\.(test|spec|e2e|stories|story|mock|fixture)\.[cm]?[jt]sx?$|(^|\/)(jest|vitest|playwright|cypress)\.(config|setup)\.[cm]?[jt]s$/i;
+  /(^|\/)(__tests__|__mocks__|__fixtures__|tests?|spec|specs|e2e|fixtures?|mocks?|stories|examples?|samples?|demo|cypress|playwright|benchmarks?)(\/|$)|\.(test|spec|e2e|stories|story|mock|fixture|tst|test-d)\.[cm]?[jt]sx?$|(^|\/)(jest|vitest|playwright|cypress)\.(config|setup)\.[cm]?[jt]s$/i;
 
 const CLIENT_PATH =
   /(^|\/)(client|frontend|front-end|web|webapp|browser|public|static|components|hooks|pages|views|stores?|spa|ui|app\/\(client\)|mobile|native|screens)(\/|$)|\.(client)\.[cm]?[jt]sx?$|\.(tsx|jsx|vue)$/i;
