@@ -1,0 +1,123 @@
+/**
+ * Trustline for VS Code: thin wiring over the engine. Activation only registers listeners and providers; the
+ * engine and the rules load on the first analysis.
+ */
+import * as vscode from 'vscode';
+import { FindingCodeActionProvider, SHOW_DOCS_COMMAND, SUPPRESS_COMMAND } from './code-actions';
+import { showRuleDocs, suppressFinding } from './commands';
+import { FindingHoverProvider } from './hover';
+import { LANGUAGES, Linter } from './linter';
+import { RuleHost } from './rule-host';
+import { readSettings } from './settings';
+import { TrustlineStatus } from './status';
+
+/** What `activate` returns (used by the integration tests and by other extensions). */
+export interface TrustlineApi {
+  /** Milliseconds `activate` took. */
+  activationMs: number;
+  /** Resolves after the next lint of `uri` (diagnostics set or cleared). */
+  nextLint(uri: vscode.Uri): Promise<void>;
+}
+
+export function activate(context: vscode.ExtensionContext): TrustlineApi {
+  const t0 = performance.now();
+  const log = vscode.window.createOutputChannel('Trustline', { log: true });
+  const host = new RuleHost(log);
+  const linter = new Linter(host, log);
+  const status = new TrustlineStatus(linter, host);
+  const selector = LANGUAGES.map((language) => ({ language }));
+  context.subscriptions.push(log, host, linter, status);
+
+  const onOpen = (doc: vscode.TextDocument): void => {
+    if (linter.isEligible(doc)) linter.lint(doc);
+  };
+  const relint = (): void => {
+    linter.relintAll();
+    status.update();
+  };
+
+  context.subscriptions.push(
+    vscode.workspace.onDidOpenTextDocument(onOpen),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length === 0 || !linter.isEligible(e.document)) return;
+      if (readSettings(e.document.uri).run === 'onType') linter.schedule(e.document);
+    }),
+    vscode.workspace.onDidSaveTextDocument((doc) => {
+      if (readSettings(doc.uri).run === 'onSave' && linter.isEligible(doc)) linter.lint(doc);
+    }),
+    vscode.workspace.onDidCloseTextDocument((doc) => linter.clear(doc.uri)),
+    vscode.window.tabGroups.onDidChangeTabs((e) => {
+      // Closing the last editor of a file clears its diagnostics now, not when VS Code disposes the model later.
+      const open = new Set(vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => (t.input instanceof vscode.TabInputText ? t.input.uri.toString() : '')));
+      for (const tab of e.closed) if (tab.input instanceof vscode.TabInputText && !open.has(tab.input.uri.toString())) linter.clear(tab.input.uri);
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('trustline')) return;
+      if (e.affectsConfiguration('trustline.rulePacks')) host.invalidate();
+      log.info('settings changed: re-analyzing open documents');
+      relint();
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      log.info('workspace trusted: loading workspace rule packs');
+      host.invalidate();
+      relint();
+    }),
+    vscode.window.onDidChangeActiveTextEditor(() => status.update()),
+    linter.onDidLint(() => status.update()),
+    vscode.languages.registerHoverProvider(selector, new FindingHoverProvider(linter, host)),
+    vscode.languages.registerCodeActionsProvider(selector, new FindingCodeActionProvider(linter), { providedCodeActionKinds: FindingCodeActionProvider.kinds }),
+    vscode.commands.registerCommand(SUPPRESS_COMMAND, (uri?: vscode.Uri, line?: number, ruleId?: string, reason?: string) => {
+      const editor = vscode.window.activeTextEditor;
+      const target = uri ?? editor?.document.uri;
+      const at = line ?? editor?.selection.active.line;
+      const id = ruleId ?? (target && at !== undefined ? vscode.languages.getDiagnostics(target).find((d) => d.source === 'trustline' && d.range.start.line === at) : undefined)?.code;
+      const ruleIdText = typeof id === 'object' ? String(id.value) : id;
+      if (!target || at === undefined || ruleIdText === undefined) {
+        void vscode.window.showInformationMessage('Trustline: place the cursor on a finding to suppress it.');
+        return false;
+      }
+      return suppressFinding(target, at, String(ruleIdText), reason);
+    }),
+    vscode.commands.registerCommand(SHOW_DOCS_COMMAND, (ruleId: string) => showRuleDocs(host, ruleId)),
+    vscode.commands.registerCommand('trustline.showOutput', () => log.show(true)),
+    vscode.commands.registerCommand('trustline.lintActiveFile', () => {
+      const doc = vscode.window.activeTextEditor?.document;
+      if (doc) linter.lint(doc);
+    }),
+  );
+
+  // Pack and rule files: reload the rules when one changes (diagnostics on them follow).
+  const watcher = vscode.workspace.createFileSystemWatcher('**/{pack,rule}.{yaml,yml,json}');
+  const packChanged = (): void => {
+    host.invalidate();
+    relint();
+  };
+  context.subscriptions.push(watcher, watcher.onDidChange(packChanged), watcher.onDidCreate(packChanged), watcher.onDidDelete(packChanged));
+
+  // Documents already open when the extension activates: analyzed right after activation returns, so the
+  // engine's load is not part of activation.
+  const initial = setTimeout(() => {
+    for (const doc of vscode.workspace.textDocuments) onOpen(doc);
+    status.update();
+  }, 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(initial) });
+
+  const activationMs = performance.now() - t0;
+  log.info(`activated in ${activationMs.toFixed(1)} ms (workspace ${vscode.workspace.isTrusted ? 'trusted' : 'not trusted: built-in rules only'})`);
+  return {
+    activationMs,
+    nextLint: (uri) =>
+      new Promise((resolve) => {
+        const sub = linter.onDidLint((u) => {
+          if (u.toString() === uri.toString()) {
+            sub.dispose();
+            resolve();
+          }
+        });
+      }),
+  };
+}
+
+export function deactivate(): void {
+  // everything is disposed through context.subscriptions
+}

@@ -1,0 +1,155 @@
+/**
+ * Rules and analyzers for the editor. Rules load lazily on first analysis and again after a change of
+ * `trustline.rulePacks`, of workspace trust, or of a pack file. Load problems are logged and shown once per
+ * load (never per keystroke); problems in pack files inside the workspace become diagnostics on those files.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { Analyzer, LoadedRule, Notice } from '../engine';
+import { engine } from './engine-loader';
+import type { TrustlineSettings } from './settings';
+
+interface LoadedState {
+  key: string;
+  rules: LoadedRule[];
+  byId: Map<string, LoadedRule>;
+  notices: Notice[];
+  /** Packs ignored because the workspace is not trusted. */
+  ignored: string[];
+}
+
+export function isInside(file: string, dir: string): boolean {
+  const rel = path.relative(dir, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+function workspaceDirs(): string[] {
+  return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+}
+
+export class RuleHost implements vscode.Disposable {
+  private state: LoadedState | undefined;
+  private readonly analyzers = new Map<string, { key: string; analyzer: Analyzer }>();
+  private readonly packDiagnostics = vscode.languages.createDiagnosticCollection('trustline-packs');
+  private readonly shown = new Set<string>();
+
+  constructor(private readonly log: vscode.LogOutputChannel) {}
+
+  dispose(): void {
+    this.packDiagnostics.dispose();
+  }
+
+  /** Drops loaded rules and analyzers; the next analysis reloads them. */
+  invalidate(): void {
+    this.state = undefined;
+    this.analyzers.clear();
+  }
+
+  /** Notices of the last load (errors count for the status item). */
+  get notices(): readonly Notice[] {
+    return this.state?.notices ?? [];
+  }
+
+  rule(id: string): LoadedRule | undefined {
+    return this.state?.byId.get(id);
+  }
+
+  /** Absolute pack paths from the settings; packs inside the workspace are dropped while it is untrusted. */
+  private packPaths(settings: TrustlineSettings): { use: string[]; ignored: string[] } {
+    const dirs = workspaceDirs();
+    const base = dirs[0];
+    const use: string[] = [];
+    const ignored: string[] = [];
+    for (const raw of settings.rulePacks) {
+      const expanded = raw.replace(/\$\{workspaceFolder\}/g, base ?? '');
+      const abs = path.isAbsolute(expanded) ? path.normalize(expanded) : base ? path.resolve(base, expanded) : undefined;
+      if (!abs) {
+        ignored.push(raw);
+        continue;
+      }
+      if (!vscode.workspace.isTrusted && dirs.some((d) => isInside(abs, d))) ignored.push(abs);
+      else use.push(abs);
+    }
+    return { use, ignored };
+  }
+
+  private load(settings: TrustlineSettings): LoadedState {
+    const { use, ignored } = this.packPaths(settings);
+    const key = JSON.stringify([use, vscode.workspace.isTrusted]);
+    if (this.state?.key === key) return this.state;
+    const t0 = performance.now();
+    const e = engine();
+    const builtin = e.loadBuiltinRules();
+    const notices: Notice[] = [...builtin.notices];
+    const byId = new Map<string, LoadedRule>();
+    for (const r of builtin.rules) byId.set(r.id, r);
+    if (use.length > 0) {
+      let packs: { rules: LoadedRule[]; notices: Notice[] };
+      try {
+        packs = e.loadRulePacks(use);
+      } catch (err) {
+        packs = { rules: [], notices: [{ level: 'error', code: 'invalid-pack', message: `cannot load rule packs: ${(err as Error).message}` }] };
+      }
+      notices.push(...packs.notices);
+      for (const r of packs.rules) byId.set(r.id, r);
+    }
+    this.state = { key, rules: [...byId.values()], byId, notices, ignored };
+    this.analyzers.clear();
+    this.log.info(`loaded ${this.state.rules.length} rules (${use.length} extra pack${use.length === 1 ? '' : 's'}) in ${(performance.now() - t0).toFixed(0)} ms`);
+    for (const p of ignored) this.log.warn(`rule pack ${p} ignored: the workspace is not trusted (it loads once trust is granted)`);
+    this.report(notices);
+    return this.state;
+  }
+
+  /** Logs load notices, shows new errors once, and puts problems of workspace pack files on those files. */
+  private report(notices: Notice[]): void {
+    const dirs = workspaceDirs();
+    const byFile = new Map<string, vscode.Diagnostic[]>();
+    const fresh: Notice[] = [];
+    for (const n of notices) {
+      const line = `${n.code}: ${n.message}${n.pointer !== undefined ? ` (at ${n.pointer || '/'})` : ''}`;
+      if (n.level === 'error') this.log.error(line);
+      else if (n.level === 'warning') this.log.warn(line);
+      else this.log.info(line);
+      if (n.level === 'error' && !this.shown.has(n.message)) {
+        this.shown.add(n.message);
+        fresh.push(n);
+      }
+      if (n.file && dirs.some((d) => isInside(n.file!, d))) {
+        const at = Math.max(0, (n.line ?? 1) - 1);
+        const d = new vscode.Diagnostic(new vscode.Range(at, 0, at, Number.MAX_SAFE_INTEGER), n.message, n.level === 'error' ? vscode.DiagnosticSeverity.Error : n.level === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information);
+        d.source = 'trustline';
+        d.code = n.code;
+        const list = byFile.get(n.file) ?? [];
+        list.push(d);
+        byFile.set(n.file, list);
+      }
+    }
+    this.packDiagnostics.clear();
+    for (const [file, diags] of byFile) this.packDiagnostics.set(vscode.Uri.file(file), diags);
+    if (fresh.length > 0) {
+      const first = fresh[0]!.message;
+      const more = fresh.length > 1 ? ` (and ${fresh.length - 1} more)` : '';
+      void vscode.window.showWarningMessage(`Trustline: rule pack problem: ${first}${more}`, 'Show Log').then((choice) => {
+        if (choice) this.log.show(true);
+      });
+    }
+  }
+
+  /** The analyzer for files of a workspace folder (or of no folder), built for the current settings. */
+  analyzerFor(folder: string | undefined, settings: TrustlineSettings): Analyzer {
+    const state = this.load(settings);
+    const key = JSON.stringify([state.key, settings.severityOverrides, settings.identityProvider, settings.secretStore]);
+    const slot = folder ?? '';
+    const cached = this.analyzers.get(slot);
+    if (cached?.key === key) return cached.analyzer;
+    const analyzer = new (engine().Analyzer)({
+      rules: state.rules,
+      severity: settings.severityOverrides,
+      root: folder,
+      routing: { identityProvider: settings.identityProvider, secretStore: settings.secretStore, envExampleDir: folder },
+    });
+    this.analyzers.set(slot, { key, analyzer });
+    return analyzer;
+  }
+}

@@ -1,0 +1,3 @@
+import jwt from 'jsonwebtoken';
+
+export const claimsOf = (token: string) => jwt.decode(token);
