@@ -64,6 +64,7 @@ async function runChild(kind, listFile, parents) {
     const { ts } = require('ts-morph');
     const tLoaded = performance.now();
     const cpuLoaded = process.cpuUsage();
+    report.setupRssKB = process.memoryUsage().rss / 1024;
     let nodes = 0;
     const visit = (node) => {
       nodes++;
@@ -84,6 +85,7 @@ async function runChild(kind, listFile, parents) {
     const analyzer = new engine.Analyzer({ rules, root: path.join(ROOT, 'node_modules') });
     const tLoaded = performance.now();
     const cpuLoaded = process.cpuUsage();
+    report.setupRssKB = process.memoryUsage().rss / 1024;
     let findings = 0;
     const byRule = {};
     const skipped = [];
@@ -224,6 +226,7 @@ function main() {
             setupMs: median(rs.map((r) => r.setupMs)),
             wallMs: median(rs.map((r) => r.wallMs)),
             peakRssMB: Math.max(...rs.map((r) => r.maxRssKB)) / 1024,
+            setupRssMB: Math.max(...rs.map((r) => r.setupRssKB)) / 1024,
             runsMs: rs.map((r) => round(r.analysisMs)),
           };
     const b = summarize(base);
@@ -289,6 +292,7 @@ function printReport(s) {
   row('files/s', fmtInt(b.filesPerSec), a && fmtInt(a.filesPerSec));
   row('lines/s', fmtInt(b.linesPerSec), a && fmtInt(a.linesPerSec));
   row('peak RSS', `${b.peakRssMB.toFixed(0)} MB`, a && `${a.peakRssMB.toFixed(0)} MB`);
+  row('  RSS after setup', `${b.setupRssMB.toFixed(0)} MB`, a && `${a.setupRssMB.toFixed(0)} MB`);
   row('each run (analysis ms)', b.runsMs.join(' '), a && a.runsMs.join(' '));
   console.log('');
   if (s.baselineParents) console.log('  (P) baseline parsed with parent pointers set (--parents)');
