@@ -10,7 +10,11 @@
  *        node out/test/run-ext-tests.js --suite <name>        one of them
  *        node out/test/run-ext-tests.js --workspace <dir> --tests <index.js> [--untrusted]
  *
- * env: EXT_TEST_VERBOSE=1 (print the whole workbench log), EXT_TEST_KEEP=1 (keep the temp dir),
+ * Writes out/test/ext-metrics.json: per suite, the extension's activation time measured inside the host
+ * (read by scripts/bench-editor.mjs).
+ *
+ * env: TRUSTLINE_SCREENSHOT=<file.png> (the audit suite signals when the workbench shows the audit; the runner
+ *      then saves a screenshot of the page there), EXT_TEST_VERBOSE=1 (print the whole workbench log), EXT_TEST_KEEP=1 (keep the temp dir),
  *      EXT_TEST_TIMEOUT_MS, EXT_TEST_GREP (mocha grep inside the host), CHROMIUM_PATH,
  *      VSCODE_SKIP_BUILTIN_EXTENSIONS (overrides the default list).
  */
@@ -37,6 +41,7 @@ interface Summary {
   passed: number;
   failed: number;
   pending?: number;
+  activationMs?: number;
 }
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -46,6 +51,9 @@ const CODE_SERVER = path.join(HOST, 'server', 'node_modules', 'code-server', 'ou
 const TIMEOUT_MS = Number(process.env.EXT_TEST_TIMEOUT_MS ?? 300_000);
 const VERBOSE = Boolean(process.env.EXT_TEST_VERBOSE);
 const KEEP = Boolean(process.env.EXT_TEST_KEEP);
+const SCREENSHOT = process.env.TRUSTLINE_SCREENSHOT ? path.resolve(process.env.TRUSTLINE_SCREENSHOT) : undefined;
+/** A test logs this when the workbench shows what the screenshot should; the runner answers by creating `<results>.shot`. */
+const SCREENSHOT_MARKER = '[trustline-screenshot-ready]';
 
 const SUITES: Suite[] = [
   { name: 'trusted', workspace: 'test/integration/workspaces/basic', tests: 'out/test/integration/trusted/index.js', untrusted: false },
@@ -129,10 +137,38 @@ function readSummary(file: string): Summary | undefined {
     if (typeof data !== 'object' || data === null) return undefined;
     const passed = Reflect.get(data, 'passed');
     const failed = Reflect.get(data, 'failed');
-    return typeof passed === 'number' && typeof failed === 'number' ? { passed, failed } : undefined;
+    const activationMs = Reflect.get(data, 'activationMs');
+    return typeof passed === 'number' && typeof failed === 'number' ? { passed, failed, ...(typeof activationMs === 'number' ? { activationMs } : {}) } : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** Saves the page as PNG, then tells the waiting test (it polls for `done`). */
+async function takeScreenshot(page: Page, file: string, done: string): Promise<void> {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    await page.screenshot({ path: file });
+    log(`screenshot saved to ${path.relative(process.cwd(), file)}`);
+  } catch (err) {
+    log(`screenshot failed: ${(err as Error).message}`);
+  } finally {
+    fs.writeFileSync(done, '');
+  }
+}
+
+/** Records the activation time measured in the host (out/test/ext-metrics.json, merged per suite). */
+function recordMetrics(suite: string, summary: Summary | undefined): void {
+  if (summary?.activationMs === undefined) return;
+  const file = path.join(ROOT, 'out', 'test', 'ext-metrics.json');
+  let all: Record<string, unknown> = {};
+  try {
+    all = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch {
+    // first suite
+  }
+  all[suite] = { activationMs: summary.activationMs, at: new Date().toISOString() };
+  fs.writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`);
 }
 
 /** Runs one suite; resolves with its summary (failed ≥ 1 when the suite did not report). */
@@ -198,7 +234,7 @@ async function runSuite(suite: Suite, chromiumExe: string): Promise<Summary & { 
         // The built workbench ignores extensionDevelopmentPath/extensionTestsPath in ?payload= without this.
         '--vscode-option', 'enable-smoke-test-driver',
       ],
-      { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...isolatedEnv, EXT_TEST_RESULTS: resultsFile, EXT_TEST_SUITE: suite.name } },
+      { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...isolatedEnv, EXT_TEST_RESULTS: resultsFile, EXT_TEST_SUITE: suite.name, ...(SCREENSHOT ? { EXT_TEST_SCREENSHOT: '1' } : {}) } },
     );
     if (server.pid !== undefined) liveGroups.add(server.pid);
     const serverLog = fs.createWriteStream(path.join(tmp, 'server.log'));
@@ -229,6 +265,7 @@ async function runSuite(suite: Suite, chromiumExe: string): Promise<Summary & { 
       if (recent.length > 40) recent.shift();
       if (VERBOSE) console.log('[host]', line);
       else if (line.includes('[ext-tests]')) console.log(line.replace(/^.*?\[ext-tests\] ?/, ''));
+      if (SCREENSHOT && line.includes(SCREENSHOT_MARKER) && page) void takeScreenshot(page, SCREENSHOT, `${resultsFile}.shot`);
     });
     await context.exposeFunction('codeAutomationExit', (code: number) => {
       if (VERBOSE) log(`${suite.name}: extension host exited with code ${code} (${Date.now() - t0} ms)`);
@@ -251,6 +288,7 @@ async function runSuite(suite: Suite, chromiumExe: string): Promise<Summary & { 
   let code = await exited;
   clearTimeout(timer);
   const summary = readSummary(resultsFile);
+  recordMetrics(suite.name, summary);
   if (!summary && code === 0) code = 1; // the suite never reported: not a pass
   if (code !== 0 && page) {
     try {

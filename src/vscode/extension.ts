@@ -3,11 +3,14 @@
  * engine and the rules load on the first analysis.
  */
 import * as vscode from 'vscode';
+import { AuditController, type AuditOptions, type AuditOutcome, type AuditResults } from './audit';
+import { AUDIT_VIEW, AuditTreeProvider, type AuditNode } from './audit-tree';
 import { FindingCodeActionProvider, SHOW_DOCS_COMMAND, SUPPRESS_COMMAND } from './code-actions';
 import { showRuleDocs, suppressFinding } from './commands';
 import { FindingHoverProvider } from './hover';
 import { LANGUAGES, Linter } from './linter';
 import { RuleHost } from './rule-host';
+import { exportAudit, type ExportFormat } from './export';
 import { readSettings } from './settings';
 import { TrustlineStatus } from './status';
 
@@ -17,6 +20,13 @@ export interface TrustlineApi {
   activationMs: number;
   /** Resolves after the next lint of `uri` (diagnostics set or cleared). */
   nextLint(uri: vscode.Uri): Promise<void>;
+  /** The last (or running) workspace audit. */
+  auditResults(): AuditResults | undefined;
+  /** The Trustline view's tree: children of a node (roots without one) and their tree items. */
+  treeChildren(node?: AuditNode): AuditNode[];
+  treeItem(node: AuditNode): vscode.TreeItem;
+  /** The Trustline view itself (message, badge). */
+  treeView: vscode.TreeView<AuditNode>;
 }
 
 export function activate(context: vscode.ExtensionContext): TrustlineApi {
@@ -26,7 +36,11 @@ export function activate(context: vscode.ExtensionContext): TrustlineApi {
   const linter = new Linter(host, log);
   const status = new TrustlineStatus(linter, host);
   const selector = LANGUAGES.map((language) => ({ language }));
-  context.subscriptions.push(log, host, linter, status);
+  const audit = new AuditController(context.extensionPath, host, linter, log);
+  const tree = new AuditTreeProvider(audit);
+  const treeView = vscode.window.createTreeView(AUDIT_VIEW, { treeDataProvider: tree, showCollapseAll: true });
+  tree.view = treeView;
+  context.subscriptions.push(log, host, linter, status, audit, tree, treeView);
 
   const onOpen = (doc: vscode.TextDocument): void => {
     if (linter.isEligible(doc)) linter.lint(doc);
@@ -80,6 +94,12 @@ export function activate(context: vscode.ExtensionContext): TrustlineApi {
     }),
     vscode.commands.registerCommand(SHOW_DOCS_COMMAND, (ruleId: string) => showRuleDocs(host, ruleId)),
     vscode.commands.registerCommand('trustline.showOutput', () => log.show(true)),
+    vscode.commands.registerCommand('trustline.auditWorkspace', (options?: AuditOptions): Promise<AuditOutcome> => audit.run(options)),
+    vscode.commands.registerCommand('trustline.refreshAudit', (options?: AuditOptions): Promise<AuditOutcome> => audit.run(options)),
+    vscode.commands.registerCommand('trustline.cancelAudit', () => audit.cancel()),
+    vscode.commands.registerCommand('trustline.clearAudit', () => audit.clear()),
+    vscode.commands.registerCommand('trustline.filterAuditSeverity', (severities?: ('error' | 'warning' | 'info')[]) => (severities ? (tree.setFilter(severities), tree.filter) : tree.pickFilter())),
+    vscode.commands.registerCommand('trustline.exportAudit', (target?: string | vscode.Uri, format?: ExportFormat) => exportAudit(audit, target, format)),
     vscode.commands.registerCommand('trustline.lintActiveFile', () => {
       const doc = vscode.window.activeTextEditor?.document;
       if (doc) linter.lint(doc);
@@ -106,6 +126,10 @@ export function activate(context: vscode.ExtensionContext): TrustlineApi {
   log.info(`activated in ${activationMs.toFixed(1)} ms (workspace ${vscode.workspace.isTrusted ? 'trusted' : 'not trusted: built-in rules only'})`);
   return {
     activationMs,
+    auditResults: () => audit.results,
+    treeChildren: (node) => tree.getChildren(node),
+    treeItem: (node) => tree.getTreeItem(node),
+    treeView,
     nextLint: (uri) =>
       new Promise((resolve) => {
         const sub = linter.onDidLint((u) => {

@@ -136,6 +136,16 @@ export class RuleHost implements vscode.Disposable {
     }
   }
 
+  /** Extra rule packs a workspace audit loads: the same trust filtering as in the editor. */
+  packPathsFor(settings: TrustlineSettings): string[] {
+    return this.packPaths(settings).use;
+  }
+
+  /** Every rule for these settings (built-in and packs), loading them when needed. */
+  rulesFor(settings: TrustlineSettings): LoadedRule[] {
+    return this.load(settings).rules;
+  }
+
   /** The analyzer for files of a workspace folder (or of no folder), built for the current settings. */
   analyzerFor(folder: string | undefined, settings: TrustlineSettings): Analyzer {
     const state = this.load(settings);

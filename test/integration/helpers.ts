@@ -1,13 +1,13 @@
 /** Shared helpers for the integration suites (run inside the extension host). */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { TrustlineApi } from '../../src/vscode/extension';
 
 export const EXTENSION_ID = 'trustline.trustline';
 
-export interface TrustlineApi {
-  activationMs: number;
-  nextLint(uri: vscode.Uri): Promise<void>;
-}
+export type { TrustlineApi } from '../../src/vscode/extension';
+export type { AuditOutcome } from '../../src/vscode/audit';
+export type { AuditNode } from '../../src/vscode/audit-tree';
 
 export async function activate(): Promise<TrustlineApi> {
   const ext = vscode.extensions.getExtension<TrustlineApi>(EXTENSION_ID);

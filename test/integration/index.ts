@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
+import * as vscode from 'vscode';
 
 /** Every line carries "[ext-tests]" so the runner can pick test output out of the workbench log. */
 class MarkedReporter extends Mocha.reporters.Base {
@@ -27,7 +28,9 @@ export function run(): Promise<void> {
   const resultsFile = process.env.EXT_TEST_RESULTS; // set by the runner, inherited through code-server
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
-      const summary = { passed: runner.stats?.passes ?? 0, failed: failures, pending: runner.stats?.pending ?? 0, node: process.version };
+      const api: unknown = vscode.extensions.getExtension('trustline.trustline')?.exports;
+      const activationMs = typeof api === 'object' && api !== null ? Reflect.get(api, 'activationMs') : undefined;
+      const summary = { passed: runner.stats?.passes ?? 0, failed: failures, pending: runner.stats?.pending ?? 0, node: process.version, activationMs };
       if (resultsFile) fs.writeFileSync(resultsFile, JSON.stringify(summary));
       if (failures > 0) reject(new Error(`${failures} tests failed`));
       else resolve();
