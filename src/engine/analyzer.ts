@@ -5,12 +5,14 @@ import { indexFile } from './context/file-index';
 import { buildFix, type FixRouting } from './fixes/build-fix';
 import { loadSnippet, snippetFile } from './fixes/snippet-store';
 import type { Compiled, MatchState } from './match/compiled';
+import type { NameSpec } from './match/pattern-types';
 import { VALUE_ORIGIN_CAPTURE } from './match/primitives/value';
 import { renderMessage } from './render-message';
 import { packageRoot } from './package-root';
 import { parseSource } from './parse';
 import { rangeOf, reportSpan } from './ranges';
 import { redactSecrets } from './redact';
+import { requiredModules } from './match/required-modules';
 import { compiledPatternOf } from './rules/load-rules';
 import type { LoadedRule } from './rules/rule-types';
 import { parseSuppressions } from './suppressions';
@@ -35,25 +37,48 @@ export interface AnalyzerOptions {
 interface TableEntry {
   rule: LoadedRule;
   compiled: Compiled;
+  /** The file must import one of these modules for the rule to match anywhere in it. */
+  modules?: ReadonlySet<string>;
+  /** The file's text must match this for the rule to run (the rule's `requires.text`). */
+  text?: RegExp;
 }
 
 const DEFAULT_MAX_BYTES = 1_000_000;
 
-/** `true` for bundled/minified output: very long lines and few of them. */
+/**
+ * `true` for bundled/minified output: most of the text sits in very long lines, or lines are long on average.
+ * Source-map comments (`//# sourceMappingURL=data:...`) do not count: hand-written files carry them too.
+ */
 export function looksMinified(text: string): boolean {
-  const sample = text.length > 65536 ? text.slice(0, 65536) : text;
-  let lines = 1;
-  let longest = 0;
-  let current = 0;
-  for (let i = 0; i < sample.length; i++) {
-    if (sample.charCodeAt(i) === 10) {
+  if (text.length < 2000) return false;
+  let lines = 0;
+  let counted = 0;
+  let inLongLines = 0;
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const len = end - start;
+    const isMap = len > 20 && text.startsWith('//# source', start);
+    if (!isMap) {
       lines++;
-      if (current > longest) longest = current;
-      current = 0;
-    } else current++;
+      counted += len;
+      if (len > 1000) inLongLines += len;
+    }
+    start = end + 1;
   }
-  if (current > longest) longest = current;
-  return longest > 5000 || (sample.length > 2000 && sample.length / lines > 300);
+  return counted > 0 && (inLongLines > counted / 2 || counted / Math.max(lines, 1) > 200);
+}
+
+function textFilter(spec: NameSpec): RegExp {
+  const source = typeof spec === 'string' ? spec : spec.regex;
+  const flags = typeof spec === 'string' || !spec.caseSensitive ? 'i' : '';
+  return new RegExp(source, flags);
+}
+
+function hasAny(have: ReadonlySet<string>, want: ReadonlySet<string>): boolean {
+  for (const m of want) if (have.has(m)) return true;
+  return false;
 }
 
 function countLines(text: string): number {
@@ -80,10 +105,12 @@ export class Analyzer {
     for (const rule of options.rules) {
       if (options.severity?.[rule.id] === 'off') continue;
       const compiled = compiledPatternOf(rule);
+      const modules = requiredModules(rule.definition.match);
+      const text = rule.definition.requires ? textFilter(rule.definition.requires.text) : undefined;
       for (const kind of compiled.kinds ?? []) {
         let list = this.table.get(kind);
         if (!list) this.table.set(kind, (list = []));
-        list.push({ rule, compiled });
+        list.push({ rule, compiled, modules, text });
       }
     }
     this.wanted = new Set(this.table.keys());
@@ -130,14 +157,23 @@ export class Analyzer {
     const ctx = new FileContext(file, sf, index, this.options.root);
     const findings: Finding[] = [];
     const crashed = new Set<string>();
+    const textPasses = new Map<RegExp, boolean>();
     const seen = new Set<string>();
     for (const [kind, entries] of this.table) {
       const nodes = index.byKind.get(kind);
       if (!nodes) continue;
-      for (const { rule, compiled } of entries) {
+      for (const { rule, compiled, modules, text: filter } of entries) {
         if (crashed.has(rule.id)) continue;
+        if (modules && !hasAny(index.modules, modules)) continue;
+        if (filter) {
+          let pass = textPasses.get(filter);
+          if (pass === undefined) textPasses.set(filter, (pass = filter.test(text)));
+          if (!pass) continue;
+        }
+        // One captures map per rule and file, cleared per node: findings copy what they need at once.
+        const state: MatchState = { ctx, captures: new Map() };
         for (const node of nodes) {
-          const state: MatchState = { ctx, captures: new Map() };
+          if (state.captures.size > 0) state.captures.clear();
           let matched: boolean;
           try {
             matched = compiled.test(node, state);

@@ -7,3 +7,4 @@ export type { Pattern } from './match/pattern-types';
 export { loadBuiltinRules, loadRulePacks, builtinPackDir, type RuleSet } from './rules/load-rules';
 export { Analyzer, type AnalyzerOptions } from './analyzer';
 export { redactSecrets } from './redact';
+export { DocumentAnalysis, changeRange } from './document-analysis';

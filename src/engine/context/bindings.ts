@@ -76,6 +76,7 @@ export class Bindings {
   private readonly names = new Map<string, ModuleRef>();
   private readonly pending = new Map<string, ts.Expression>();
   private readonly resolving = new Set<string>();
+  private readonly identities = new Map<ts.Expression, string | null>();
 
   constructor(private readonly index: FileIndex) {
     for (const decl of index.imports) this.addImport(decl);
@@ -185,7 +186,12 @@ export class Bindings {
 
   /** Identity string of a callee expression, e.g. `jsonwebtoken#verify`, or `undefined` when unresolved. */
   identityOf(expr: ts.Expression): string | undefined {
+    // Many rules ask about the same callee; resolve each expression once per file.
+    const hit = this.identities.get(expr);
+    if (hit !== undefined) return hit ?? undefined;
     const ref = this.resolveExpression(expr);
-    return ref ? formatIdentity(ref) : undefined;
+    const id = ref ? formatIdentity(ref) : undefined;
+    this.identities.set(expr, id ?? null);
+    return id;
   }
 }

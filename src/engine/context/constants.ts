@@ -52,6 +52,8 @@ export function envVarName(expr: ts.Expression): string | undefined {
  */
 export class Constants {
   private readonly consts = new Map<string, ts.Expression | null>();
+  /** Top-level answers per node: many rules ask about the same literal. */
+  private readonly resolved = new Map<ts.Node, ConstValue | null>();
 
   constructor(index: FileIndex) {
     for (const decl of index.variables) {
@@ -72,6 +74,17 @@ export class Constants {
 
   /** Resolves an expression to a constant value, or `undefined` when it is not known. */
   resolve(expr: ts.Expression, depth = 0): ConstValue | undefined {
+    if (depth === 0) {
+      const hit = this.resolved.get(expr);
+      if (hit !== undefined) return hit ?? undefined;
+      const value = this.resolveUncached(expr, 0);
+      this.resolved.set(expr, value ?? null);
+      return value;
+    }
+    return this.resolveUncached(expr, depth);
+  }
+
+  private resolveUncached(expr: ts.Expression, depth: number): ConstValue | undefined {
     if (depth > MAX_DEPTH) return undefined;
     const d = depth + 1;
     if (ts.isStringLiteral(expr) || ts.isNoSubstitutionTemplateLiteral(expr)) return { kind: 'string', value: expr.text, node: expr };

@@ -17,6 +17,12 @@ export interface FileIndex {
   methodsByReceiver: Map<string, Set<string>>;
   /** Every name declared anywhere in the file (variables, parameters, functions, classes, imports). */
   declaredNames: Set<string>;
+  /** Module specifiers the file imports, requires or dynamically imports (`node:` prefix removed). */
+  modules: Set<string>;
+}
+
+function addModule(modules: Set<string>, spec: ts.Expression | undefined): void {
+  if (spec && ts.isStringLiteralLike(spec)) modules.add(spec.text.startsWith('node:') ? spec.text.slice(5) : spec.text);
 }
 
 /** `true` for nodes that start a new function scope. */
@@ -67,9 +73,10 @@ export function indexFile(sf: ts.SourceFile, wanted: ReadonlySet<ts.SyntaxKind>)
     callsByFunction: new Map(),
     methodsByReceiver: new Map(),
     declaredNames: new Set(),
+    modules: new Set(),
   };
   const scopes: FunctionScope[] = [sf];
-  const { byKind, callsByFunction, methodsByReceiver, declaredNames } = index;
+  const { byKind, callsByFunction, methodsByReceiver, declaredNames, modules } = index;
 
   const visit = (node: ts.Node): void => {
     const kind = node.kind;
@@ -81,11 +88,18 @@ export function indexFile(sf: ts.SourceFile, wanted: ReadonlySet<ts.SyntaxKind>)
     switch (kind) {
       case ts.SyntaxKind.ImportDeclaration:
         index.imports.push(node as ts.ImportDeclaration);
+        addModule(modules, (node as ts.ImportDeclaration).moduleSpecifier);
         break;
-      case ts.SyntaxKind.ImportEqualsDeclaration:
-        index.importEquals.push(node as ts.ImportEqualsDeclaration);
-        addDeclaredName(declaredNames, (node as ts.ImportEqualsDeclaration).name);
+      case ts.SyntaxKind.ExportDeclaration:
+        addModule(modules, (node as ts.ExportDeclaration).moduleSpecifier);
         break;
+      case ts.SyntaxKind.ImportEqualsDeclaration: {
+        const decl = node as ts.ImportEqualsDeclaration;
+        index.importEquals.push(decl);
+        addDeclaredName(declaredNames, decl.name);
+        if (ts.isExternalModuleReference(decl.moduleReference)) addModule(modules, decl.moduleReference.expression);
+        break;
+      }
       case ts.SyntaxKind.ImportClause:
       case ts.SyntaxKind.NamespaceImport:
       case ts.SyntaxKind.ImportSpecifier:
@@ -110,6 +124,9 @@ export function indexFile(sf: ts.SourceFile, wanted: ReadonlySet<ts.SyntaxKind>)
           calls.push(call);
         }
         const callee = call.expression;
+        if (callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require')) {
+          addModule(modules, call.arguments?.[0]);
+        }
         if (ts.isPropertyAccessExpression(callee)) {
           const recv = receiverText(callee.expression);
           if (recv !== undefined) {

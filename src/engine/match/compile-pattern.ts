@@ -1,6 +1,7 @@
 import type { ts } from '../ts';
 import { PatternError, type Compiled, type NodeTest } from './compiled';
 import type { Pattern } from './pattern-types';
+import { keyCost, readsCaptures } from './pattern-cost';
 import { PRIMITIVES } from './primitives';
 
 function intersect(a: ReadonlySet<ts.SyntaxKind> | undefined, b: ReadonlySet<ts.SyntaxKind> | undefined): ReadonlySet<ts.SyntaxKind> | undefined {
@@ -18,7 +19,7 @@ export function compilePattern(pattern: Pattern, where = '/match'): Compiled {
   for (const key of Object.keys(pattern)) {
     if (!known.has(key)) throw new PatternError(`unknown matcher ${JSON.stringify(key)}`, `${where}/${key}`);
   }
-  const early: NodeTest[] = [];
+  const early: Array<{ test: NodeTest; cost: number }> = [];
   const late: NodeTest[] = [];
   let kinds: ReadonlySet<ts.SyntaxKind> | undefined;
   const sub = (p: Pattern, at: string): Compiled => compilePattern(p, at);
@@ -29,7 +30,10 @@ export function compilePattern(pattern: Pattern, where = '/match'): Compiled {
     // Each primitive is typed on its own key; the registry pairs them, so this call is sound.
     const compileFn = prim.compile as (s: unknown, sub: (p: Pattern, at: string) => Compiled, at: string) => NodeTest;
     const kindsFn = prim.kinds as ((s: unknown) => ts.SyntaxKind[] | undefined) | undefined;
-    (prim.late ? late : early).push(compileFn(spec, sub, at));
+    const test = compileFn(spec, sub, at);
+    if (prim.late) late.push(test);
+    // Sub-patterns that read captures run after the others, whatever they cost.
+    else early.push({ test, cost: keyCost(prim.key, spec) + (readsCaptures(spec) ? 10_000 : 0) });
     const own = kindsFn?.(spec);
     if (own) kinds = intersect(kinds, new Set(own));
     if (prim.key === 'all' && Array.isArray(spec)) {
@@ -42,7 +46,8 @@ export function compilePattern(pattern: Pattern, where = '/match'): Compiled {
       }
     }
   }
-  const tests = [...early, ...late];
+  // Cheap, selective tests first: a rule usually fails on its first test, so order decides the cost.
+  const tests = [...early.sort((a, b) => a.cost - b.cost).map((e) => e.test), ...late];
   const test: NodeTest =
     tests.length === 1 ? tests[0]! : (node, state) => {
       for (const t of tests) if (!t(node, state)) return false;

@@ -41,13 +41,35 @@ export class PatternError extends Error {
   }
 }
 
-/** Runs `fn` and rolls captures back when it fails, so failed branches leave no captures behind. */
-export function tryWithRollback(state: MatchState, fn: () => boolean): boolean {
-  const saved = state.captures.size === 0 ? undefined : new Map(state.captures);
-  const ok = fn();
-  if (!ok) {
-    state.captures.clear();
-    if (saved) for (const [k, v] of saved) state.captures.set(k, v);
+/**
+ * Runs `test` on `node` and rolls captures back when it fails, so failed branches leave no captures behind.
+ * The common case (no captures yet, or a failing test that captured nothing) allocates nothing.
+ */
+export function testWithRollback(test: NodeTest, node: ts.Node, state: MatchState): boolean {
+  const captures = state.captures;
+  if (captures.size === 0) {
+    if (test(node, state)) return true;
+    if (captures.size > 0) captures.clear();
+    return false;
   }
+  const saved = new Map(captures);
+  if (test(node, state)) return true;
+  captures.clear();
+  for (const [k, v] of saved) captures.set(k, v);
+  return false;
+}
+
+/** Runs `test` and discards whatever it captured (for `not`). */
+export function testDiscardingCaptures(test: NodeTest, node: ts.Node, state: MatchState): boolean {
+  const captures = state.captures;
+  if (captures.size === 0) {
+    const ok = test(node, state);
+    if (captures.size > 0) captures.clear();
+    return ok;
+  }
+  const saved = new Map(captures);
+  const ok = test(node, state);
+  captures.clear();
+  for (const [k, v] of saved) captures.set(k, v);
   return ok;
 }

@@ -35,6 +35,18 @@ const TRANSPARENT_METHODS = /^(toString|slice|substring|substr|padStart|padEnd|t
  * receives it. `genid: () => \`${Date.now()}\`` binds `Date.now()` to `genid`.
  */
 export function boundNameOf(node: ts.Node): string | undefined {
+  const hit = boundNames.get(node);
+  if (hit !== undefined) return hit ?? undefined;
+  const name = computeBoundName(node);
+  boundNames.set(node, name ?? null);
+  return name;
+}
+
+/** Per-node answers, shared by every rule (nodes die with their file, and the entries with them). */
+const boundNames = new WeakMap<ts.Node, string | null>();
+const mentionLists = new WeakMap<ts.Node, string[]>();
+
+function computeBoundName(node: ts.Node): string | undefined {
   let child: ts.Node = node;
   let p: ts.Node | undefined = node.parent;
   for (let guard = 0; p && guard < 24; guard++) {
@@ -118,6 +130,18 @@ export function enclosingFunctionOf(node: ts.Node): ts.SignatureDeclaration | un
 /** Dotted text of a member chain of identifiers and static keys (`req.headers.authorization`), else undefined. */
 export function memberPathOf(node: ts.Node): string | undefined {
   if (ts.isIdentifier(node)) return node.text;
+  if (!ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node)) return memberPathUncached(node);
+  const hit = memberPaths.get(node);
+  if (hit !== undefined) return hit ?? undefined;
+  const path = memberPathUncached(node);
+  memberPaths.set(node, path ?? null);
+  return path;
+}
+
+const memberPaths = new WeakMap<ts.Node, string | null>();
+
+function memberPathUncached(node: ts.Node): string | undefined {
+  if (ts.isIdentifier(node)) return node.text;
   if (node.kind === ts.SyntaxKind.ThisKeyword) return 'this';
   // `import.meta` (so `import.meta.env.VITE_X` has a member path like `process.env.X`).
   if (ts.isMetaProperty(node)) return `${ts.tokenToString(node.keywordToken) ?? ''}.${node.name.text}`;
@@ -141,6 +165,8 @@ const MENTION_LIMIT = 64;
  * without descending into nested functions. Bounded to the expression itself (not a file walk).
  */
 export function mentionedNames(node: ts.Node): string[] {
+  const hit = mentionLists.get(node);
+  if (hit) return hit;
   const out: string[] = [];
   const visit = (n: ts.Node): void => {
     if (out.length >= MENTION_LIMIT) return;
@@ -151,5 +177,6 @@ export function mentionedNames(node: ts.Node): string[] {
     ts.forEachChild(n, visit);
   };
   visit(node);
+  mentionLists.set(node, out);
   return out;
 }

@@ -4,6 +4,7 @@ import picomatch from 'picomatch';
 import { compilePattern } from '../match/compile-pattern';
 import type { Compiled } from '../match/compiled';
 import { PatternError } from '../match/compiled';
+import { compileNameSpec } from '../match/name-spec';
 import { packageRoot } from '../package-root';
 import type { Notice } from '../types';
 import { readDataFile, type DataFile } from './read-data-file';
@@ -104,6 +105,17 @@ export function loadRuleFile(file: string, packDir: string, packName: string, no
       ruleId: def.id,
     });
     return undefined;
+  }
+  if (def.requires) {
+    try {
+      compileNameSpec(def.requires.text, '/requires/text');
+    } catch (err) {
+      if (err instanceof PatternError) {
+        notices.push({ ...issueNotice(file, data, err.pointer, err.message, 'invalid-rule'), ruleId: def.id });
+        return undefined;
+      }
+      throw err;
+    }
   }
   const docsFile = path.join(dir, def.docs ?? 'docs.md');
   let docs = '';

@@ -1,5 +1,5 @@
 import type { Category, Confidence, FrameworkTags, Severity } from '../types';
-import type { Pattern } from '../match/pattern-types';
+import type { NameSpec, Pattern } from '../match/pattern-types';
 
 /** A reference from a rule to a fix template in `snippets/`. */
 export interface FixReference {
@@ -27,6 +27,8 @@ export interface RuleDefinition {
   nhi: string[];
   csf: string[];
   frameworks?: string[];
+  /** File-level prefilter: the rule only runs on files whose text matches `text` (checked once per file). */
+  requires?: { text: NameSpec };
   /** Capture whose node is reported (default: the matched node). */
   report?: string;
   match: Pattern;

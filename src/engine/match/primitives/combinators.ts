@@ -1,12 +1,15 @@
 import type { Compiled, Primitive } from '../compiled';
-import { tryWithRollback } from '../compiled';
+import { testDiscardingCaptures, testWithRollback } from '../compiled';
 
 /** `all`: every sub-pattern matches the node. */
 export const allPrimitive: Primitive<'all'> = {
   key: 'all',
   compile: (spec, sub, where) => {
     const tests = spec.map((p, i) => sub(p, `${where}/${i}`).test);
-    return (node, state) => tests.every((t) => t(node, state));
+    return (node, state) => {
+      for (const t of tests) if (!t(node, state)) return false;
+      return true;
+    };
   },
 };
 
@@ -15,7 +18,10 @@ export const anyPrimitive: Primitive<'any'> = {
   key: 'any',
   compile: (spec, sub, where) => {
     const tests = spec.map((p, i) => sub(p, `${where}/${i}`).test);
-    return (node, state) => tests.some((t) => tryWithRollback(state, () => t(node, state)));
+    return (node, state) => {
+      for (const t of tests) if (testWithRollback(t, node, state)) return true;
+      return false;
+    };
   },
 };
 
@@ -24,12 +30,7 @@ export const notPrimitive: Primitive<'not'> = {
   key: 'not',
   compile: (spec, sub, where) => {
     const inner: Compiled = sub(spec, where);
-    return (node, state) => {
-      const saved = new Map(state.captures);
-      const matched = inner.test(node, state);
-      state.captures.clear();
-      for (const [k, v] of saved) state.captures.set(k, v);
-      return !matched;
-    };
+    const test = inner.test;
+    return (node, state) => !testDiscardingCaptures(test, node, state);
   },
 };

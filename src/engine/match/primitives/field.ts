@@ -1,6 +1,6 @@
 import { ts } from '../../ts';
 import type { NodeTest, Primitive } from '../compiled';
-import { tryWithRollback } from '../compiled';
+import { testWithRollback } from '../compiled';
 
 function isNode(v: unknown): v is ts.Node {
   return typeof v === 'object' && v !== null && typeof Reflect.get(v, 'kind') === 'number' && typeof Reflect.get(v, 'pos') === 'number';
@@ -19,7 +19,7 @@ export const fieldPrimitive: Primitive<'field'> = {
       fields.every(([name, test]) => {
         const child: unknown = Reflect.get(node, name);
         if (isNode(child)) return test(child, state);
-        if (Array.isArray(child)) return child.some((el) => isNode(el) && tryWithRollback(state, () => test(el, state)));
+        if (Array.isArray(child)) return child.some((el) => isNode(el) && testWithRollback(test, el, state));
         return false;
       });
   },

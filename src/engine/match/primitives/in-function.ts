@@ -54,6 +54,16 @@ export const inFunctionPrimitive: Primitive<'inFunction'> = {
     const methods = new Set(toList(spec.callsMethod));
     const name = spec.name !== undefined ? compileNameSpec(spec.name, `${where}/name`) : undefined;
     const mentions = spec.mentions !== undefined ? compileNameSpec(spec.mentions, `${where}/mentions`) : undefined;
+    // The answer per function is the same for every node inside it.
+    const mentionAnswers = new WeakMap<ts.Node, boolean>();
+    const scopeMentions = (scope: ts.Node): boolean => {
+      let answer = mentionAnswers.get(scope);
+      if (answer === undefined) {
+        answer = functionMentions(scope).some(mentions!);
+        mentionAnswers.set(scope, answer);
+      }
+      return answer;
+    };
     return (node, state) => {
       const fn = isFunctionScope(node) ? node : enclosingFunctionOf(node);
       const scope: FunctionScope = fn ?? state.ctx.sourceFile;
@@ -62,7 +72,7 @@ export const inFunctionPrimitive: Primitive<'inFunction'> = {
         const n = fn ? functionNameOf(fn) : undefined;
         if (n === undefined || !name(n)) return false;
       }
-      if (mentions && !functionMentions(scope).some(mentions)) return false;
+      if (mentions && !scopeMentions(scope)) return false;
       if (matchIdentity || methods.size > 0) {
         const calls = state.ctx.index.callsByFunction.get(scope) ?? [];
         const found = calls.some((call) => {

@@ -1,6 +1,6 @@
 import { ts } from '../../ts';
 import type { Primitive } from '../compiled';
-import { tryWithRollback } from '../compiled';
+import { testWithRollback } from '../compiled';
 import { isFunctionScope } from '../../context/file-index';
 
 /**
@@ -14,7 +14,7 @@ export const insidePrimitive: Primitive<'inside'> = {
     const inner = sub(rest, where).test;
     return (node, state) => {
       for (let p = node.parent; p && !ts.isSourceFile(p); p = p.parent) {
-        if (tryWithRollback(state, () => inner(p, state))) return true;
+        if (testWithRollback(inner, p, state)) return true;
         if (stopAt === 'function' && isFunctionScope(p)) return false;
         if (stopAt === 'statement' && ts.isStatement(p)) return false;
       }
