@@ -43,8 +43,9 @@ export function withPreparedSource<T>(file: string, text: string, sf: ts.SourceF
 }
 
 /**
- * Parses one file with parent pointers set. The compiler's parser recovers from syntax errors, so a broken
- * file still yields a tree; `parseDiagnostics` tells how broken it is.
+ * Parses one file. Parent pointers are not set here: the engine's single walk (`indexFile`) sets them, which
+ * saves the parser's extra pass over the tree. The parser recovers from syntax errors, so a broken file still
+ * yields a tree; `parseErrorCount` tells how broken it is.
  */
 export function parseSource(file: string, text: string): ts.SourceFile {
   if (prepared && prepared.file === file && prepared.text === text) {
@@ -52,7 +53,7 @@ export function parseSource(file: string, text: string): ts.SourceFile {
     prepared = undefined;
     return sf;
   }
-  return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKindFor(file));
+  return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKindFor(file));
 }
 
 /** Syntax errors the parser recovered from (an internal field of the compiler, read defensively). */

@@ -27,15 +27,24 @@ function addModule(modules: Set<string>, spec: ts.Expression | undefined): void 
 
 /** `true` for nodes that start a new function scope. */
 export function isFunctionScope(node: ts.Node): node is ts.SignatureDeclaration {
-  return (
-    ts.isFunctionDeclaration(node) ||
-    ts.isFunctionExpression(node) ||
-    ts.isArrowFunction(node) ||
-    ts.isMethodDeclaration(node) ||
-    ts.isConstructorDeclaration(node) ||
-    ts.isGetAccessorDeclaration(node) ||
-    ts.isSetAccessorDeclaration(node)
-  );
+  switch (node.kind) {
+    case ts.SyntaxKind.FunctionDeclaration:
+    case ts.SyntaxKind.FunctionExpression:
+    case ts.SyntaxKind.ArrowFunction:
+    case ts.SyntaxKind.MethodDeclaration:
+    case ts.SyntaxKind.Constructor:
+    case ts.SyntaxKind.GetAccessor:
+    case ts.SyntaxKind.SetAccessor:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Sets a node's parent pointer; the walk does it instead of a second pass in the parser. */
+function setParent(node: ts.Node, parent: ts.Node): void {
+  // `parent` is declared readonly for consumers of the compiler API; the parser assigns it the same way.
+  (node as { parent: ts.Node }).parent = parent;
 }
 
 function addDeclaredName(names: Set<string>, name: ts.BindingName | ts.Identifier | undefined): void {
@@ -61,8 +70,8 @@ export function receiverText(expr: ts.Expression): string | undefined {
 }
 
 /**
- * Walks a file exactly once over the raw compiler nodes and indexes what rules and context need.
- * `wanted` holds the syntax kinds the compiled rule table dispatches on.
+ * Walks a file exactly once over the raw compiler nodes, sets parent pointers, and indexes what rules and
+ * context need. `wanted` holds the syntax kinds the compiled rule table dispatches on.
  */
 export function indexFile(sf: ts.SourceFile, wanted: ReadonlySet<ts.SyntaxKind>): FileIndex {
   const index: FileIndex = {
@@ -77,10 +86,14 @@ export function indexFile(sf: ts.SourceFile, wanted: ReadonlySet<ts.SyntaxKind>)
   };
   const scopes: FunctionScope[] = [sf];
   const { byKind, callsByFunction, methodsByReceiver, declaredNames, modules } = index;
+  const wantedKinds = new Uint8Array(ts.SyntaxKind.Count);
+  for (const k of wanted) wantedKinds[k] = 1;
+  let parent: ts.Node = sf;
 
   const visit = (node: ts.Node): void => {
+    setParent(node, parent);
     const kind = node.kind;
-    if (wanted.has(kind)) {
+    if (wantedKinds[kind] === 1) {
       let list = byKind.get(kind);
       if (!list) byKind.set(kind, (list = []));
       list.push(node);
@@ -153,14 +166,17 @@ export function indexFile(sf: ts.SourceFile, wanted: ReadonlySet<ts.SyntaxKind>)
       default:
         break;
     }
+    const outer = parent;
+    parent = node;
     if (isFunctionScope(node)) {
       if (ts.isFunctionDeclaration(node)) addDeclaredName(declaredNames, node.name);
       scopes.push(node);
       ts.forEachChild(node, visit);
       scopes.pop();
-      return;
+    } else {
+      ts.forEachChild(node, visit);
     }
-    ts.forEachChild(node, visit);
+    parent = outer;
   };
   ts.forEachChild(sf, visit);
   return index;
