@@ -5,6 +5,7 @@ export * from './types';
 export type { LoadedRule, RuleDefinition, FixReference } from './rules/rule-types';
 export type { Pattern } from './match/pattern-types';
 export { loadBuiltinRules, loadRulePacks, builtinPackDir, type RuleSet } from './rules/load-rules';
+export { writeBuiltinSnapshot } from './rules/builtin-snapshot';
 export { Analyzer, type AnalyzerOptions } from './analyzer';
 export { redactSecrets } from './redact';
 export { DocumentAnalysis, changeRange } from './document-analysis';

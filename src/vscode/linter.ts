@@ -1,13 +1,15 @@
 /**
  * Live diagnostics: analyze open JavaScript/TypeScript documents on open and on change (debounced per document;
  * a run whose document version moved on is dropped), clear them on close. Per keystroke the engine only parses
- * the text with TypeScript and walks it once (`Analyzer.analyzeText`); no ts-morph project is built.
+ * the text with TypeScript — incrementally, from the document's previous tree (engine DocumentAnalysis) — and
+ * walks it once; no ts-morph project is built.
  */
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import * as vscode from 'vscode';
-import type { Finding, FileResult } from '../engine';
+import type { DocumentAnalysis, Finding, FileResult } from '../engine';
 import { toDiagnostic, toNoticeDiagnostic } from './convert';
+import { engine } from './engine-loader';
 import type { RuleHost } from './rule-host';
 import { readSettings } from './settings';
 
@@ -28,6 +30,8 @@ export class Linter implements vscode.Disposable {
   readonly diagnostics = vscode.languages.createDiagnosticCollection('trustline');
   private readonly results = new Map<string, DocumentResult>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Per open document: its last syntax tree, re-parsed incrementally on the next analysis. */
+  private readonly documents = new Map<string, DocumentAnalysis>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Fires after a document's diagnostics were set or cleared. */
   readonly onDidLint = this.changed.event;
@@ -92,8 +96,13 @@ export class Linter implements vscode.Disposable {
     const t0 = performance.now();
     let result: FileResult;
     try {
-      result = this.host.analyzerFor(folder, readSettings(doc.uri)).analyzeText(file, text);
+      const analyzer = this.host.analyzerFor(folder, readSettings(doc.uri));
+      const key = doc.uri.toString();
+      let document = this.documents.get(key);
+      if (!document || document.file !== file) this.documents.set(key, (document = new (engine().DocumentAnalysis)(file)));
+      result = document.analyze(analyzer, text);
     } catch (err) {
+      this.documents.delete(doc.uri.toString());
       this.logOnce(`analysis failed for ${doc.uri.fsPath}: ${(err as Error).stack ?? String(err)}`);
       return;
     }
@@ -115,6 +124,7 @@ export class Linter implements vscode.Disposable {
     const pending = this.timers.get(key);
     if (pending) clearTimeout(pending);
     this.timers.delete(key);
+    this.documents.delete(key);
     const had = this.results.delete(key) || this.diagnostics.has(uri);
     this.diagnostics.delete(uri);
     if (had) this.changed.fire(uri);

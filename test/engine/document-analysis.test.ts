@@ -1,0 +1,97 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Analyzer, changeRange, DocumentAnalysis, loadBuiltinRules, type FileResult } from '../../src/engine';
+import { parseSource } from '../../src/engine/parse';
+import { ts } from '../../src/engine/ts';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const APP = path.join(ROOT, 'test', 'fixtures', 'sample-app');
+
+/** What must not differ between an incremental and a fresh analysis. */
+function summary(r: FileResult): string[] {
+  return [
+    ...r.findings.map((f) => `${f.ruleId} ${f.range.startOffset}-${f.range.endOffset} ${f.range.startLine}:${f.range.startColumn} ${f.message} fixes=${f.fixes.map((x) => JSON.stringify(x.edits)).join('|')} ${f.suppression ? 'suppressed' : ''}`),
+    ...r.notices.map((n) => `notice ${n.code} ${n.line ?? ''}`),
+  ];
+}
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function allParentsSet(sf: ts.SourceFile): boolean {
+  let ok = true;
+  const visit = (node: ts.Node): void => {
+    ts.forEachChild(node, (child) => {
+      if (child.parent !== node) ok = false;
+      visit(child);
+    });
+  };
+  visit(sf);
+  return ok;
+}
+
+describe('DocumentAnalysis (incremental re-parsing for the editor)', () => {
+  const { rules } = loadBuiltinRules();
+  const analyzer = new Analyzer({ rules, root: APP });
+
+  it('changeRange trims the common prefix and suffix', () => {
+    const r = changeRange('const a = 1;', 'const ab = 1;');
+    assert.deepEqual([r.span.start, r.span.length, r.newLength], [7, 0, 1]);
+    const d = changeRange('abcabc', 'abc');
+    assert.equal(d.span.length - d.newLength, 3);
+    const same = changeRange('x', 'x');
+    assert.deepEqual([same.span.length, same.newLength], [0, 0]);
+  });
+
+  for (const rel of ['server/auth/tokens.ts', 'server/routes/auth.js', 'client/src/AuthProvider.tsx']) {
+    it(`gives the same findings as a fresh parse over 120 single-character edits and line edits (${rel})`, () => {
+      const file = path.join(APP, rel);
+      let text = fs.readFileSync(file, 'utf8');
+      const doc = new DocumentAnalysis(file);
+      assert.deepEqual(summary(doc.analyze(analyzer, text)), summary(analyzer.analyzeText(file, text)));
+      const rand = rng(rel.length);
+      let pos = 0;
+      for (let i = 0; i < 120; i++) {
+        if (i % 40 === 10) {
+          // a whole new risky line, then (10 edits later) gone again
+          const at = text.indexOf('\n', Math.floor(rand() * text.length)) + 1;
+          text = `${text.slice(0, at)}const leaked = jwt.decode(String(Math.random()));\n${text.slice(at)}`;
+        } else if (i % 2 === 0) {
+          pos = Math.floor(rand() * text.length);
+          text = text.slice(0, pos) + 'ab (;'[Math.floor(rand() * 5)] + text.slice(pos);
+        } else {
+          text = text.slice(0, pos) + text.slice(pos + 1);
+        }
+        const incremental = doc.analyze(analyzer, text);
+        const fresh = analyzer.analyzeText(file, text);
+        assert.deepEqual(summary(incremental), summary(fresh), `edit ${i}`);
+      }
+    });
+  }
+
+  it('re-parses incrementally: unchanged statements are reused, parents are set, the text is the new one', () => {
+    const file = path.join(APP, 'server/auth/tokens.ts');
+    const text = fs.readFileSync(file, 'utf8');
+    const doc = new DocumentAnalysis(file);
+    const first = doc.parse(text);
+    const firstStatement = first.statements[0];
+    const at = text.lastIndexOf('}');
+    const edited = `${text.slice(0, at)}  // typed\n${text.slice(at)}`;
+    const second = doc.parse(edited);
+    assert.equal(second.text, edited);
+    assert.equal(second.statements[0], firstStatement, 'the first statement is the same node object');
+    assert.ok(allParentsSet(second));
+    const fresh = parseSource(file, edited);
+    assert.equal(second.statements.length, fresh.statements.length);
+    assert.equal(second.getEnd(), fresh.getEnd());
+  });
+});
