@@ -10,6 +10,7 @@ import type { Notice } from '../types';
 import { readDataFile, type DataFile } from './read-data-file';
 import type { LoadedRule, RuleDefinition } from './rule-types';
 import { validateAgainst } from './schema-validator';
+import { readBuiltinSnapshot } from './builtin-snapshot';
 
 /** Rules that loaded, and notices for everything that did not. */
 export interface RuleSet {
@@ -121,6 +122,11 @@ export function loadRuleFile(file: string, packDir: string, packName: string, no
   let docs = '';
   if (fs.existsSync(docsFile)) docs = fs.readFileSync(docsFile, 'utf8');
   else notices.push({ level: 'warning', code: 'missing-docs', message: `${def.id}: documentation ${path.basename(docsFile)} not found beside the rule`, file, ruleId: def.id });
+  return makeLoadedRule(def, file, packName, docs, compiled);
+}
+
+/** Builds the plain-data rule and remembers its compiled pattern. */
+function makeLoadedRule(def: RuleDefinition, file: string, packName: string, docs: string, compiled: Compiled): LoadedRule {
   const rule: LoadedRule = {
     id: def.id,
     title: def.title,
@@ -131,13 +137,21 @@ export function loadRuleFile(file: string, packDir: string, packName: string, no
     tags: { cwe: def.cwe, asvs: def.asvs, nhi: def.nhi, csf: def.csf },
     frameworks: def.frameworks ?? [],
     docs,
-    dir,
+    dir: path.dirname(file),
     file,
     pack: packName,
     definition: def,
   };
   compiledPatterns.set(rule, compiled);
   return rule;
+}
+
+/**
+ * Rebuilds a rule from a definition that was validated when it was snapshotted (see builtin-snapshot.ts):
+ * no YAML parsing and no schema validation, only pattern compilation.
+ */
+export function ruleFromSnapshot(def: RuleDefinition, file: string, packName: string, docs: string): LoadedRule {
+  return makeLoadedRule(def, file, packName, docs, compilePattern(def.match));
 }
 
 function loadPackDir(dir: string, manifestFile: string, out: RuleSet, seen: Set<string>): void {
@@ -220,7 +234,10 @@ export function loadRulePacks(paths: string[]): RuleSet {
 
 let builtin: RuleSet | undefined;
 
-/** The built-in pack (loaded once per process). */
+/**
+ * The built-in pack (loaded once per process): from the build's snapshot when it matches the sources,
+ * otherwise from the sources with full validation.
+ */
 export function loadBuiltinRules(): RuleSet {
-  return (builtin ??= loadRulePacks([builtinPackDir()]));
+  return (builtin ??= readBuiltinSnapshot(builtinPackDir()) ?? loadRulePacks([builtinPackDir()]));
 }
