@@ -103,9 +103,9 @@ suite('workspace audit', () => {
     const [run] = sarif.runs;
     assert.equal(run.tool.driver.name, 'trustline');
     assert.equal(run.results.length, results.findings.length);
-    const decode = run.results.find((r: { ruleId: string }) => r.ruleId === DECODE_RULE);
-    assert.ok(decode);
-    assert.equal(decode.locations[0].physicalLocation.artifactLocation.uri, 'src/decode.ts');
+    type SarifResult = { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] };
+    const decode = run.results.find((r: SarifResult) => r.ruleId === DECODE_RULE && r.locations[0]!.physicalLocation.artifactLocation.uri === 'src/decode.ts');
+    assert.ok(decode, 'the src/decode.ts finding, with a URI relative to the workspace root');
     assert.equal(decode.locations[0].physicalLocation.region.startLine, 4);
     assert.ok(decode.partialFingerprints.primaryLocationLineHash);
     assert.ok(run.tool.driver.rules.some((r: { id: string }) => r.id === DECODE_RULE));
