@@ -58,7 +58,7 @@ describe('.vsix package (npm run package)', function () {
   });
 
   it('holds the bundles, the manifest, README, LICENSE and the icon', () => {
-    for (const f of ['extension.vsixmanifest', 'extension/package.json', 'extension/readme.md', 'extension/LICENSE.txt', 'extension/dist/extension.js', 'extension/dist/engine.js', 'extension/dist/audit-worker.js', 'extension/media/icon.png', 'extension/media/activitybar.svg']) {
+    for (const f of ['extension.vsixmanifest', 'extension/package.json', 'extension/readme.md', 'extension/LICENSE.txt', 'extension/dist/extension.js', 'extension/dist/engine.js', 'extension/dist/audit-worker.js', 'extension/dist/builtin-pack.json', 'extension/media/icon.png', 'extension/media/activitybar.svg']) {
       assert.ok(names.has(f), `missing ${f}`);
     }
     const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
