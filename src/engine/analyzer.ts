@@ -1,15 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileContext } from './context/file-context';
-import { indexFile } from './context/file-index';
+import { indexFile, type FileIndex } from './context/file-index';
 import { buildFix, type FixRouting } from './fixes/build-fix';
 import { loadSnippet, snippetFile } from './fixes/snippet-store';
 import type { Compiled, MatchState } from './match/compiled';
-import type { NameSpec } from './match/pattern-types';
 import { VALUE_ORIGIN_CAPTURE } from './match/primitives/value';
 import { renderMessage } from './render-message';
 import { packageRoot } from './package-root';
-import { parseSource } from './parse';
+import { internedIdentifiers, parseSource } from './parse';
 import { rangeOf, reportSpan } from './ranges';
 import { redactSecrets } from './redact';
 import { requiredModules } from './match/required-modules';
@@ -18,6 +17,8 @@ import type { LoadedRule } from './rules/rule-types';
 import { parseSuppressions } from './suppressions';
 import { ts } from './ts';
 import type { FileResult, Finding, Fix, Notice, Severity } from './types';
+import { releaseNodeMemos } from './context/node-memo';
+import { compileTextFilter, type TextFilter } from './text-filter';
 
 /** Options of an {@link Analyzer}. */
 export interface AnalyzerOptions {
@@ -34,13 +35,14 @@ export interface AnalyzerOptions {
   today?: string;
 }
 
-interface TableEntry {
+interface RuleEntry {
   rule: LoadedRule;
   compiled: Compiled;
+  kinds: readonly ts.SyntaxKind[];
   /** The file must import one of these modules for the rule to match anywhere in it. */
   modules?: ReadonlySet<string>;
   /** The file's text must match this for the rule to run (the rule's `requires.text`). */
-  text?: RegExp;
+  text?: TextFilter;
 }
 
 const DEFAULT_MAX_BYTES = 1_000_000;
@@ -70,10 +72,13 @@ export function looksMinified(text: string): boolean {
   return counted > 0 && (inLongLines > counted / 2 || counted / Math.max(lines, 1) > 200);
 }
 
-function textFilter(spec: NameSpec): RegExp {
-  const source = typeof spec === 'string' ? spec : spec.regex;
-  const flags = typeof spec === 'string' || !spec.caseSensitive ? 'i' : '';
-  return new RegExp(source, flags);
+
+/** The file's distinct identifiers (the parser's intern table) and literal texts, one per line. */
+function filterCorpus(sf: ts.SourceFile, index: FileIndex): string {
+  const identifiers = internedIdentifiers(sf);
+  // Without the intern table (incrementally parsed trees), the whole text is a safe, larger stand-in.
+  if (!identifiers) return sf.text;
+  return `${[...identifiers].join('\n')}\n${index.literals.join('\n')}`;
 }
 
 function hasAny(have: ReadonlySet<string>, want: ReadonlySet<string>): boolean {
@@ -83,7 +88,7 @@ function hasAny(have: ReadonlySet<string>, want: ReadonlySet<string>): boolean {
 
 function countLines(text: string): number {
   let n = 1;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
   return n;
 }
 
@@ -92,8 +97,8 @@ function countLines(text: string): number {
  * once and walked once, then each rule's test runs only on nodes of its kinds. No AST outlives its file.
  */
 export class Analyzer {
-  private readonly table = new Map<ts.SyntaxKind, TableEntry[]>();
-  private readonly wanted: Set<ts.SyntaxKind>;
+  private readonly entries: RuleEntry[] = [];
+  private readonly allKinds = new Set<ts.SyntaxKind>();
   private readonly knownRuleIds: Set<string>;
   private readonly maxBytes: number;
   private readonly today: string;
@@ -106,14 +111,10 @@ export class Analyzer {
       if (options.severity?.[rule.id] === 'off') continue;
       const compiled = compiledPatternOf(rule);
       const modules = requiredModules(rule.definition.match);
-      const text = rule.definition.requires ? textFilter(rule.definition.requires.text) : undefined;
-      for (const kind of compiled.kinds ?? []) {
-        let list = this.table.get(kind);
-        if (!list) this.table.set(kind, (list = []));
-        list.push({ rule, compiled, modules, text });
-      }
+      const text = rule.definition.requires ? compileTextFilter(rule.definition.requires.text) : undefined;
+      this.entries.push({ rule, compiled, kinds: [...(compiled.kinds ?? [])], modules, text });
+      for (const k of compiled.kinds ?? []) this.allKinds.add(k);
     }
-    this.wanted = new Set(this.table.keys());
   }
 
   /** Reads and analyzes a file; too-large, minified or unreadable files are skipped with a notice. */
@@ -153,32 +154,43 @@ export class Analyzer {
     } catch (err) {
       return { file, findings: [], notices: [{ level: 'warning', code: 'parse-failed', message: `cannot parse ${file}: ${(err as Error).message}`, file }], lineCount };
     }
-    const index = indexFile(sf, this.wanted);
+    releaseNodeMemos();
+    const index = indexFile(sf, this.allKinds);
+    // Text prefilters look at the file's identifiers and literal texts only: far less text than the file, and
+    // exactly what patterns can match (never comments or whitespace).
+    let corpus: string | undefined;
+    let lowered: string | undefined;
+    const filterText = (): string => (corpus ??= filterCorpus(sf, index));
+    const lower = (): string => (lowered ??= filterText().toLowerCase());
+    const textPasses = new Map<string, boolean>();
+    const active: RuleEntry[] = [];
+    for (const entry of this.entries) {
+      if (entry.modules && !hasAny(index.modules, entry.modules)) continue;
+      if (entry.text) {
+        let pass = textPasses.get(entry.text.key);
+        if (pass === undefined) textPasses.set(entry.text.key, (pass = entry.text.test(filterText(), lower)));
+        if (!pass) continue;
+      }
+      active.push(entry);
+    }
     const ctx = new FileContext(file, sf, index, this.options.root);
     const findings: Finding[] = [];
-    const crashed = new Set<string>();
-    const textPasses = new Map<RegExp, boolean>();
     const seen = new Set<string>();
-    for (const [kind, entries] of this.table) {
-      const nodes = index.byKind.get(kind);
-      if (!nodes) continue;
-      for (const { rule, compiled, modules, text: filter } of entries) {
-        if (crashed.has(rule.id)) continue;
-        if (modules && !hasAny(index.modules, modules)) continue;
-        if (filter) {
-          let pass = textPasses.get(filter);
-          if (pass === undefined) textPasses.set(filter, (pass = filter.test(text)));
-          if (!pass) continue;
-        }
-        // One captures map per rule and file, cleared per node: findings copy what they need at once.
-        const state: MatchState = { ctx, captures: new Map() };
+    for (const entry of active) {
+      const { rule, compiled } = entry;
+      // One captures map per rule and file, cleared per node: findings copy what they need at once.
+      const state: MatchState = { ctx, captures: new Map() };
+      let crashed = false;
+      for (const kind of entry.kinds) {
+        const nodes = index.byKind.get(kind);
+        if (!nodes || crashed) continue;
         for (const node of nodes) {
           if (state.captures.size > 0) state.captures.clear();
           let matched: boolean;
           try {
             matched = compiled.test(node, state);
           } catch (err) {
-            crashed.add(rule.id);
+            crashed = true;
             notices.push({ level: 'error', code: 'rule-crashed', message: `rule ${rule.id} failed on ${file} and was disabled for this file: ${(err as Error).message}`, file, ruleId: rule.id });
             break;
           }
@@ -191,6 +203,7 @@ export class Analyzer {
         }
       }
     }
+    releaseNodeMemos();
     this.applySuppressions(text, file, findings, notices);
     findings.sort((a, b) => a.range.startOffset - b.range.startOffset || a.ruleId.localeCompare(b.ruleId));
     return { file, findings, notices, lineCount };

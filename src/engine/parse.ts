@@ -53,7 +53,21 @@ export function parseSource(file: string, text: string): ts.SourceFile {
     prepared = undefined;
     return sf;
   }
-  return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKindFor(file));
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKindFor(file));
+  freshTrees.add(sf);
+  return sf;
+}
+
+const freshTrees = new WeakSet<ts.SourceFile>();
+
+/**
+ * The file's distinct identifiers (the parser's intern table) when `sf` came from a full parse. A tree from the
+ * incremental parser reuses subtrees whose identifiers are not in its table, so there the answer is undefined.
+ */
+export function internedIdentifiers(sf: ts.SourceFile): Iterable<string> | undefined {
+  if (!freshTrees.has(sf)) return undefined;
+  const table: unknown = Reflect.get(sf, 'identifiers');
+  return table instanceof Map ? table.keys() : undefined;
 }
 
 /** Syntax errors the parser recovered from (an internal field of the compiler, read defensively). */

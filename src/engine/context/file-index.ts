@@ -1,9 +1,16 @@
 import { ts } from '../ts';
+import { NodeMemo } from './node-memo';
 
 /** A function-like node, or the source file for top-level code. */
 export type FunctionScope = ts.SignatureDeclaration | ts.SourceFile;
 
-/** Facts gathered in the single walk over a file, shared by every rule. */
+/** A call or `new` expression. */
+export type CallLike = ts.CallExpression | ts.NewExpression;
+
+/**
+ * Facts gathered in the single walk over a file, shared by every rule. The walk only records flat lists;
+ * derived views (calls per function, methods per receiver) are built on first use.
+ */
 export interface FileIndex {
   /** Nodes of the kinds the active rules asked for, in source order. */
   byKind: Map<ts.SyntaxKind, ts.Node[]>;
@@ -11,15 +18,19 @@ export interface FileIndex {
   imports: ts.ImportDeclaration[];
   importEquals: ts.ImportEqualsDeclaration[];
   variables: ts.VariableDeclaration[];
-  /** Every call and `new` expression, with the functions enclosing it. */
-  callsByFunction: Map<FunctionScope, Array<ts.CallExpression | ts.NewExpression>>;
-  /** `receiver.method(...)` calls by receiver text (`tokenCache` → {get, set}). */
-  methodsByReceiver: Map<string, Set<string>>;
+  /** Every call and `new` expression, in source order. */
+  calls: CallLike[];
+  /** Targets of `delete x[k]` / `delete x.k`. */
+  deletes: ts.DeleteExpression[];
   /** Every name declared anywhere in the file (variables, parameters, functions, classes, imports). */
   declaredNames: Set<string>;
   /** Module specifiers the file imports, requires or dynamically imports (`node:` prefix removed). */
   modules: Set<string>;
+  /** Texts of string literals and template pieces, in source order (for rules' text prefilters). */
+  literals: string[];
 }
+
+const K = ts.SyntaxKind;
 
 function addModule(modules: Set<string>, spec: ts.Expression | undefined): void {
   if (spec && ts.isStringLiteralLike(spec)) modules.add(spec.text.startsWith('node:') ? spec.text.slice(5) : spec.text);
@@ -28,13 +39,13 @@ function addModule(modules: Set<string>, spec: ts.Expression | undefined): void 
 /** `true` for nodes that start a new function scope. */
 export function isFunctionScope(node: ts.Node): node is ts.SignatureDeclaration {
   switch (node.kind) {
-    case ts.SyntaxKind.FunctionDeclaration:
-    case ts.SyntaxKind.FunctionExpression:
-    case ts.SyntaxKind.ArrowFunction:
-    case ts.SyntaxKind.MethodDeclaration:
-    case ts.SyntaxKind.Constructor:
-    case ts.SyntaxKind.GetAccessor:
-    case ts.SyntaxKind.SetAccessor:
+    case K.FunctionDeclaration:
+    case K.FunctionExpression:
+    case K.ArrowFunction:
+    case K.MethodDeclaration:
+    case K.Constructor:
+    case K.GetAccessor:
+    case K.SetAccessor:
       return true;
     default:
       return false;
@@ -61,7 +72,7 @@ function addDeclaredName(names: Set<string>, name: ts.BindingName | ts.Identifie
 /** Text of a receiver made of identifiers, `this` and property names (`this.cache`, `tokenCache`). */
 export function receiverText(expr: ts.Expression): string | undefined {
   if (ts.isIdentifier(expr)) return expr.text;
-  if (expr.kind === ts.SyntaxKind.ThisKeyword) return 'this';
+  if (expr.kind === K.ThisKeyword) return 'this';
   if (ts.isPropertyAccessExpression(expr)) {
     const left = receiverText(expr.expression);
     return left === undefined ? undefined : `${left}.${expr.name.text}`;
@@ -69,9 +80,62 @@ export function receiverText(expr: ts.Expression): string | undefined {
   return undefined;
 }
 
+const callsInCache = new NodeMemo<CallLike[]>();
+
+/**
+ * Calls made inside a function (nested callbacks included), or in the whole file for the source file:
+ * the contiguous run of the position-ordered call list that lies within the scope.
+ */
+export function callsIn(index: FileIndex, scope: FunctionScope): CallLike[] {
+  if (ts.isSourceFile(scope)) return index.calls;
+  const hit = callsInCache.get(scope);
+  if (hit) return hit;
+  const { calls } = index;
+  const start = scope.pos;
+  const end = scope.end;
+  let lo = 0;
+  let hi = calls.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (calls[mid]!.pos < start) lo = mid + 1;
+    else hi = mid;
+  }
+  // A call that starts where the scope starts and encloses it (`function () {}()`) is not inside it.
+  while (lo < calls.length && calls[lo]!.pos === start && calls[lo]!.end > end) lo++;
+  let last = lo;
+  while (last < calls.length && calls[last]!.end <= end) last++;
+  const inside = calls.slice(lo, last);
+  callsInCache.set(scope, inside);
+  return inside;
+}
+
+const methodsCache = new WeakMap<FileIndex, Map<string, Set<string>>>();
+
+/** `receiver.method(...)` calls by receiver text (`tokenCache` → {get, set}); `delete x[k]` counts as `delete`. */
+export function methodsByReceiver(index: FileIndex): Map<string, Set<string>> {
+  const hit = methodsCache.get(index);
+  if (hit) return hit;
+  const out = new Map<string, Set<string>>();
+  const add = (recv: string | undefined, method: string): void => {
+    if (recv === undefined) return;
+    let methods = out.get(recv);
+    if (!methods) out.set(recv, (methods = new Set()));
+    methods.add(method);
+  };
+  for (const call of index.calls) {
+    if (ts.isPropertyAccessExpression(call.expression)) add(receiverText(call.expression.expression), call.expression.name.text);
+  }
+  for (const del of index.deletes) {
+    const target = del.expression;
+    if (ts.isElementAccessExpression(target) || ts.isPropertyAccessExpression(target)) add(receiverText(target.expression), 'delete');
+  }
+  methodsCache.set(index, out);
+  return out;
+}
+
 /**
  * Walks a file exactly once over the raw compiler nodes, sets parent pointers, and indexes what rules and
- * context need. `wanted` holds the syntax kinds the compiled rule table dispatches on.
+ * context need. `wanted` holds the syntax kinds the rules that apply to this file dispatch on.
  */
 export function indexFile(sf: ts.SourceFile, wanted: ReadonlySet<ts.SyntaxKind>): FileIndex {
   const index: FileIndex = {
@@ -79,14 +143,14 @@ export function indexFile(sf: ts.SourceFile, wanted: ReadonlySet<ts.SyntaxKind>)
     imports: [],
     importEquals: [],
     variables: [],
-    callsByFunction: new Map(),
-    methodsByReceiver: new Map(),
+    calls: [],
+    deletes: [],
     declaredNames: new Set(),
     modules: new Set(),
+    literals: [],
   };
-  const scopes: FunctionScope[] = [sf];
-  const { byKind, callsByFunction, methodsByReceiver, declaredNames, modules } = index;
-  const wantedKinds = new Uint8Array(ts.SyntaxKind.Count);
+  const { byKind, calls, declaredNames, modules, literals } = index;
+  const wantedKinds = new Uint8Array(K.Count);
   for (const k of wanted) wantedKinds[k] = 1;
   let parent: ts.Node = sf;
 
@@ -99,83 +163,62 @@ export function indexFile(sf: ts.SourceFile, wanted: ReadonlySet<ts.SyntaxKind>)
       list.push(node);
     }
     switch (kind) {
-      case ts.SyntaxKind.ImportDeclaration:
+      case K.ImportDeclaration:
         index.imports.push(node as ts.ImportDeclaration);
         addModule(modules, (node as ts.ImportDeclaration).moduleSpecifier);
         break;
-      case ts.SyntaxKind.ExportDeclaration:
+      case K.ExportDeclaration:
         addModule(modules, (node as ts.ExportDeclaration).moduleSpecifier);
         break;
-      case ts.SyntaxKind.ImportEqualsDeclaration: {
+      case K.ImportEqualsDeclaration: {
         const decl = node as ts.ImportEqualsDeclaration;
         index.importEquals.push(decl);
         addDeclaredName(declaredNames, decl.name);
         if (ts.isExternalModuleReference(decl.moduleReference)) addModule(modules, decl.moduleReference.expression);
         break;
       }
-      case ts.SyntaxKind.ImportClause:
-      case ts.SyntaxKind.NamespaceImport:
-      case ts.SyntaxKind.ImportSpecifier:
+      case K.ImportClause:
+      case K.NamespaceImport:
+      case K.ImportSpecifier:
         addDeclaredName(declaredNames, (node as ts.ImportClause | ts.NamespaceImport | ts.ImportSpecifier).name);
         break;
-      case ts.SyntaxKind.VariableDeclaration:
+      case K.VariableDeclaration:
         index.variables.push(node as ts.VariableDeclaration);
         addDeclaredName(declaredNames, (node as ts.VariableDeclaration).name);
         break;
-      case ts.SyntaxKind.Parameter:
+      case K.Parameter:
         addDeclaredName(declaredNames, (node as ts.ParameterDeclaration).name);
         break;
-      case ts.SyntaxKind.ClassDeclaration:
-        addDeclaredName(declaredNames, (node as ts.ClassDeclaration).name);
+      case K.ClassDeclaration:
+      case K.FunctionDeclaration:
+        addDeclaredName(declaredNames, (node as ts.ClassDeclaration | ts.FunctionDeclaration).name);
         break;
-      case ts.SyntaxKind.CallExpression:
-      case ts.SyntaxKind.NewExpression: {
-        const call = node as ts.CallExpression | ts.NewExpression;
-        for (const scope of scopes) {
-          let calls = callsByFunction.get(scope);
-          if (!calls) callsByFunction.set(scope, (calls = []));
-          calls.push(call);
-        }
+      case K.CallExpression:
+      case K.NewExpression: {
+        const call = node as CallLike;
+        calls.push(call);
         const callee = call.expression;
-        if (callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require')) {
+        if (callee.kind === K.ImportKeyword || (callee.kind === K.Identifier && (callee as ts.Identifier).text === 'require')) {
           addModule(modules, call.arguments?.[0]);
         }
-        if (ts.isPropertyAccessExpression(callee)) {
-          const recv = receiverText(callee.expression);
-          if (recv !== undefined) {
-            let methods = methodsByReceiver.get(recv);
-            if (!methods) methodsByReceiver.set(recv, (methods = new Set()));
-            methods.add(callee.name.text);
-          }
-        }
         break;
       }
-      case ts.SyntaxKind.DeleteExpression: {
-        // `delete cache[key]` evicts like `cache.delete(key)`.
-        const target = (node as ts.DeleteExpression).expression;
-        if (ts.isElementAccessExpression(target) || ts.isPropertyAccessExpression(target)) {
-          const recv = receiverText(target.expression);
-          if (recv !== undefined) {
-            let methods = methodsByReceiver.get(recv);
-            if (!methods) methodsByReceiver.set(recv, (methods = new Set()));
-            methods.add('delete');
-          }
-        }
+      case K.DeleteExpression:
+        index.deletes.push(node as ts.DeleteExpression);
         break;
-      }
+      case K.StringLiteral:
+      case K.NoSubstitutionTemplateLiteral:
+      case K.TemplateHead:
+      case K.TemplateMiddle:
+      case K.TemplateTail:
+        literals.push((node as ts.LiteralLikeNode).text);
+        break;
       default:
         break;
     }
     const outer = parent;
     parent = node;
-    if (isFunctionScope(node)) {
-      if (ts.isFunctionDeclaration(node)) addDeclaredName(declaredNames, node.name);
-      scopes.push(node);
-      ts.forEachChild(node, visit);
-      scopes.pop();
-    } else {
-      ts.forEachChild(node, visit);
-    }
+    ts.forEachChild(node, visit);
     parent = outer;
   };
   ts.forEachChild(sf, visit);

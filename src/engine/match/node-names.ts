@@ -1,5 +1,6 @@
 import { propertyKeyName } from '../context/constants';
 import { ts } from '../ts';
+import { NodeMemo } from '../context/node-memo';
 
 /** The node's own name: identifier text, member name, property/declaration name, called function name. */
 export function nameOf(node: ts.Node): string | undefined {
@@ -43,8 +44,8 @@ export function boundNameOf(node: ts.Node): string | undefined {
 }
 
 /** Per-node answers, shared by every rule (nodes die with their file, and the entries with them). */
-const boundNames = new WeakMap<ts.Node, string | null>();
-const mentionLists = new WeakMap<ts.Node, string[]>();
+const boundNames = new NodeMemo<string | null>();
+const mentionLists = new NodeMemo<string[]>();
 
 function computeBoundName(node: ts.Node): string | undefined {
   let child: ts.Node = node;
@@ -138,7 +139,7 @@ export function memberPathOf(node: ts.Node): string | undefined {
   return path;
 }
 
-const memberPaths = new WeakMap<ts.Node, string | null>();
+const memberPaths = new NodeMemo<string | null>();
 
 function memberPathUncached(node: ts.Node): string | undefined {
   if (ts.isIdentifier(node)) return node.text;

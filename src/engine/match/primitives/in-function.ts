@@ -1,9 +1,10 @@
-import { isFunctionScope, type FunctionScope } from '../../context/file-index';
+import { callsIn, isFunctionScope, type FunctionScope } from '../../context/file-index';
 import { ts } from '../../ts';
 import type { Primitive } from '../compiled';
 import { compileNameSpec } from '../name-spec';
 import { enclosingFunctionOf, functionNameOf } from '../node-names';
 import { identityMatcher } from './call';
+import { NodeMemo } from '../../context/node-memo';
 
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'use', 'head', 'options', 'route', 'handle']);
 const REQUEST_PARAMS = /^(req|request|ctx|context|c|event)$/;
@@ -23,7 +24,7 @@ export function isRouteHandler(fn: ts.SignatureDeclaration): boolean {
 }
 
 /** Names a function mentions anywhere in its body, nested callbacks included (cached per function). */
-const mentionCache = new WeakMap<ts.Node, string[]>();
+const mentionCache = new NodeMemo<string[]>();
 export function functionMentions(scope: ts.Node): string[] {
   const cached = mentionCache.get(scope);
   if (cached) return cached;
@@ -55,7 +56,7 @@ export const inFunctionPrimitive: Primitive<'inFunction'> = {
     const name = spec.name !== undefined ? compileNameSpec(spec.name, `${where}/name`) : undefined;
     const mentions = spec.mentions !== undefined ? compileNameSpec(spec.mentions, `${where}/mentions`) : undefined;
     // The answer per function is the same for every node inside it.
-    const mentionAnswers = new WeakMap<ts.Node, boolean>();
+    const mentionAnswers = new NodeMemo<boolean>();
     const scopeMentions = (scope: ts.Node): boolean => {
       let answer = mentionAnswers.get(scope);
       if (answer === undefined) {
@@ -74,7 +75,7 @@ export const inFunctionPrimitive: Primitive<'inFunction'> = {
       }
       if (mentions && !scopeMentions(scope)) return false;
       if (matchIdentity || methods.size > 0) {
-        const calls = state.ctx.index.callsByFunction.get(scope) ?? [];
+        const calls = callsIn(state.ctx.index, scope);
         const found = calls.some((call) => {
           const callee = call.expression;
           if (methods.size > 0 && ts.isPropertyAccessExpression(callee) && methods.has(callee.name.text)) return true;

@@ -1,3 +1,4 @@
+import { methodsByReceiver } from '../../context/file-index';
 import { ts } from '../../ts';
 import type { Primitive } from '../compiled';
 import { nameOf } from '../node-names';
@@ -14,7 +15,7 @@ export const usagePrimitive: Primitive<'usage'> = {
     return (node, state) => {
       const name = ts.isVariableDeclaration(node) || ts.isIdentifier(node) ? nameOf(node) : undefined;
       if (name === undefined) return false;
-      const methods = state.ctx.index.methodsByReceiver.get(name);
+      const methods = methodsByReceiver(state.ctx.index).get(name);
       if (never.some((m) => methods?.has(m))) return false;
       if (some.length > 0 && !some.some((m) => methods?.has(m))) return false;
       return true;
