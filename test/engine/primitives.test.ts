@@ -190,3 +190,17 @@ describe('matcher primitives', () => {
     });
   });
 });
+
+describe('value: notEchoOfName', () => {
+  it('rejects enum-like constants whose value repeats their name, keeps real values', () => {
+    const code = [
+      'const FLOW_PASSWORD_REQUIRED_V2 = "FlowPasswordRequiredResultV2";',
+      "const USE_CREDENTIALS = 'use-credentials';",
+      "const SHA256_TOKEN_TO_REFRESH = 'token_sha256_to_refresh';",
+      "const API_SECRET = 'Xk2v9QmT4pZr7Wn1bYc8';",
+      "const SESSION_SECRET = 'session-secret-for-prod-2024';",
+      "const JWT_SECRET = 'jwt-secret';",
+    ].join('\n');
+    assert.deepEqual(matchedLines(code, { kind: 'StringLiteral', value: { notEchoOfName: true } }), [4, 5, 6]);
+  });
+});

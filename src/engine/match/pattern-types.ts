@@ -103,6 +103,8 @@ export interface ValueSpec {
   minEntropy?: number;
   /** Reject placeholders and dummy values (`changeme`, `xxx`, `<your-key>`, `...EXAMPLE`). */
   notPlaceholder?: boolean;
+  /** Reject values that repeat the words of the name they are bound to (enum-like constants). */
+  notEchoOfName?: boolean;
   /** Number comparisons. */
   lessThan?: number;
   greaterThan?: number;

@@ -28,3 +28,30 @@ export function isPlaceholder(value: string): boolean {
   if (/^(.{1,3})\1+$/.test(v)) return true;
   return false;
 }
+
+/** Lower-case words of an identifier or a value: `FLOW_PASSWORD_REQUIRED_V2`, `FlowPasswordRequiredV2`, `use-credentials`. */
+export function wordsOf(s: string): string[] {
+  return s
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((w) => w.length > 0)
+    .map((w) => w.toLowerCase());
+}
+
+/** Words that secrets themselves often contain (`jwt-secret`, `session-secret-prod`): they prove no echo. */
+const SECRET_WORDS = new Set(['secret', 'secrets', 'key', 'keys', 'token', 'tokens', 'password', 'passwd', 'pass', 'pwd', 'api', 'jwt', 'session', 'auth', 'private', 'signing', 'hmac', 'credential', 'credentials']);
+
+/**
+ * `true` when a value repeats the name it is bound to, as enum-like constants do: two or more shared words
+ * besides secret-ish ones, or every word of a multi-word value found in the name with at least one of them
+ * not secret-ish. `SESSION_SECRET = 'session-secret-prod'` and `JWT_SECRET = 'jwt-secret'` do not echo.
+ */
+export function echoesName(value: string, name: string): boolean {
+  const nameWords = new Set(wordsOf(name));
+  const valueWords = wordsOf(value);
+  if (valueWords.length === 0) return false;
+  const plain = new Set(valueWords.filter((w) => nameWords.has(w) && !SECRET_WORDS.has(w)));
+  if (plain.size >= 2) return true;
+  return valueWords.length > 1 && plain.size >= 1 && valueWords.every((w) => nameWords.has(w));
+}

@@ -3,7 +3,8 @@ import { ts } from '../../ts';
 import type { Primitive } from '../compiled';
 import { compileRegex } from '../name-spec';
 import type { ValueSpec } from '../pattern-types';
-import { isPlaceholder, shannonEntropy } from '../value-tests';
+import { boundNameOf } from '../node-names';
+import { echoesName, isPlaceholder, shannonEntropy } from '../value-tests';
 
 /** Capture name under which `value` stores the literal node a resolved value was written at. */
 export const VALUE_ORIGIN_CAPTURE = '$valueOrigin';
@@ -34,6 +35,13 @@ function compileValueSpec(spec: ValueSpec, where: string): ValueTest {
   if (spec.maxLength !== undefined) tests.push((v) => v.kind === 'string' && v.value.length <= spec.maxLength!);
   if (spec.minEntropy !== undefined) tests.push((v) => v.kind === 'string' && shannonEntropy(v.value) >= spec.minEntropy!);
   if (spec.notPlaceholder) tests.push((v) => v.kind === 'string' && !isPlaceholder(v.value));
+  if (spec.notEchoOfName) {
+    tests.push((v) => {
+      if (v.kind !== 'string') return false;
+      const name = boundNameOf(v.node);
+      return name === undefined || !echoesName(v.value, name);
+    });
+  }
   if (spec.lessThan !== undefined) tests.push((v) => v.kind === 'number' && v.value < spec.lessThan!);
   if (spec.greaterThan !== undefined) tests.push((v) => v.kind === 'number' && v.value > spec.greaterThan!);
   if (spec.envFallback !== undefined) {
