@@ -141,8 +141,11 @@ export class Analyzer {
     return { file, findings: [], notices: [{ level: 'info', code, message, file }], skipped: code, lineCount };
   }
 
-  /** Analyzes source text (the editor passes unsaved buffers here). */
-  analyzeText(file: string, text: string): FileResult {
+  /**
+   * Analyzes source text (the editor passes unsaved buffers here). `tree` is a syntax tree of exactly `text`
+   * parsed beforehand (the editor's incremental re-parse, see DocumentAnalysis); without it the text is parsed.
+   */
+  analyzeText(file: string, text: string, tree?: ts.SourceFile): FileResult {
     const lineCount = countLines(text);
     if (/\.min\.[cm]?js$/.test(file) || looksMinified(text)) {
       return this.skipped(file, 'minified', `skipped ${file}: looks minified or bundled`, lineCount);
@@ -150,7 +153,7 @@ export class Analyzer {
     const notices: Notice[] = [];
     let sf: ts.SourceFile;
     try {
-      sf = parseSource(file, text);
+      sf = tree && tree.text === text ? tree : parseSource(file, text);
     } catch (err) {
       return { file, findings: [], notices: [{ level: 'warning', code: 'parse-failed', message: `cannot parse ${file}: ${(err as Error).message}`, file }], lineCount };
     }

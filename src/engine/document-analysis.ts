@@ -5,7 +5,7 @@
  * exactly as in `Analyzer.analyzeText` — same findings as a fresh parse, which the tests check.
  */
 import type { Analyzer } from './analyzer';
-import { parseSource, withPreparedSource } from './parse';
+import { parseSource } from './parse';
 import { ts } from './ts';
 import type { FileResult } from './types';
 
@@ -45,7 +45,7 @@ export class DocumentAnalysis {
   /** Analyzes the document's current text with `analyzer` on the incrementally parsed tree. */
   analyze(analyzer: Analyzer, text: string): FileResult {
     const sf = this.parse(text);
-    return withPreparedSource(this.file, text, sf, () => analyzer.analyzeText(this.file, text));
+    return analyzer.analyzeText(this.file, text, sf);
   }
 
   /** Forgets the tree (the next analysis parses afresh). */

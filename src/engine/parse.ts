@@ -26,33 +26,12 @@ function scriptKindFor(file: string): ts.ScriptKind {
   }
 }
 
-/** A tree parsed ahead of time (incrementally, see document-analysis.ts) for the next parse of this file + text. */
-let prepared: { file: string; text: string; sf: ts.SourceFile } | undefined;
-
-/**
- * Runs `fn` with `sf` standing in for the parse of exactly `file` + `text`: the analyzer's one walk then runs on a
- * tree that `ts.updateSourceFile` built from the previous one. Synchronous and single-use.
- */
-export function withPreparedSource<T>(file: string, text: string, sf: ts.SourceFile, fn: () => T): T {
-  prepared = { file, text, sf };
-  try {
-    return fn();
-  } finally {
-    prepared = undefined;
-  }
-}
-
 /**
  * Parses one file. Parent pointers are not set here: the engine's single walk (`indexFile`) sets them, which
  * saves the parser's extra pass over the tree. The parser recovers from syntax errors, so a broken file still
  * yields a tree; `parseErrorCount` tells how broken it is.
  */
 export function parseSource(file: string, text: string): ts.SourceFile {
-  if (prepared && prepared.file === file && prepared.text === text) {
-    const sf = prepared.sf;
-    prepared = undefined;
-    return sf;
-  }
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKindFor(file));
   freshTrees.add(sf);
   return sf;
