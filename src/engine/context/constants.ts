@@ -20,6 +20,19 @@ export interface ResolvedObject {
 
 const MAX_DEPTH = 8;
 
+/** Parentheses, `as`, `satisfies`, `!` and `<T>` casts: the value is the inner expression's. */
+function isTransparentWrapper(
+  expr: ts.Expression,
+): expr is ts.ParenthesizedExpression | ts.AsExpression | ts.SatisfiesExpression | ts.NonNullExpression | ts.TypeAssertion {
+  return (
+    ts.isParenthesizedExpression(expr) ||
+    ts.isAsExpression(expr) ||
+    ts.isSatisfiesExpression(expr) ||
+    ts.isNonNullExpression(expr) ||
+    ts.isTypeAssertionExpression(expr)
+  );
+}
+
 /** Name of a property/element key when it is static. */
 export function propertyKeyName(name: ts.PropertyName | ts.Expression): string | undefined {
   if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) return name.text;
@@ -92,15 +105,7 @@ export class Constants {
     if (expr.kind === ts.SyntaxKind.TrueKeyword) return { kind: 'boolean', value: true, node: expr };
     if (expr.kind === ts.SyntaxKind.FalseKeyword) return { kind: 'boolean', value: false, node: expr };
     if (expr.kind === ts.SyntaxKind.NullKeyword) return { kind: 'null', node: expr };
-    if (
-      ts.isParenthesizedExpression(expr) ||
-      ts.isAsExpression(expr) ||
-      ts.isSatisfiesExpression(expr) ||
-      ts.isNonNullExpression(expr) ||
-      ts.isTypeAssertionExpression(expr)
-    ) {
-      return this.resolve(expr.expression, d);
-    }
+    if (isTransparentWrapper(expr)) return this.resolve(expr.expression, d);
     if (ts.isPrefixUnaryExpression(expr) && expr.operator === ts.SyntaxKind.MinusToken) {
       const v = this.resolve(expr.operand, d);
       return v?.kind === 'number' ? { kind: 'number', value: -v.value, node: expr } : undefined;
@@ -175,15 +180,7 @@ export class Constants {
   resolveObject(expr: ts.Expression, depth = 0): ResolvedObject | undefined {
     if (depth > MAX_DEPTH) return undefined;
     const d = depth + 1;
-    if (
-      ts.isParenthesizedExpression(expr) ||
-      ts.isAsExpression(expr) ||
-      ts.isSatisfiesExpression(expr) ||
-      ts.isNonNullExpression(expr) ||
-      ts.isTypeAssertionExpression(expr)
-    ) {
-      return this.resolveObject(expr.expression, d);
-    }
+    if (isTransparentWrapper(expr)) return this.resolveObject(expr.expression, d);
     if (ts.isIdentifier(expr)) {
       const init = this.initializerOf(expr.text);
       return init ? this.resolveObject(init, d) : undefined;
