@@ -4,7 +4,7 @@ import { FileContext } from './context/file-context';
 import { indexFile, type FileIndex } from './context/file-index';
 import { buildFix, type FixRouting } from './fixes/build-fix';
 import { loadSnippet, snippetFile } from './fixes/snippet-store';
-import type { Compiled, MatchState } from './match/compiled';
+import { Captures, type Compiled, type MatchState } from './match/compiled';
 import { VALUE_ORIGIN_CAPTURE } from './match/primitives/value';
 import { renderMessage } from './render-message';
 import { packageRoot } from './package-root';
@@ -43,6 +43,8 @@ interface RuleEntry {
   modules?: ReadonlySet<string>;
   /** The file's text must match this for the rule to run (the rule's `requires.text`). */
   text?: TextFilter;
+  /** Index of `text` among the analyzer's distinct filters (identical filters are evaluated once per file). */
+  textSlot: number;
 }
 
 const DEFAULT_MAX_BYTES = 1_000_000;
@@ -98,7 +100,10 @@ function countLines(text: string): number {
  */
 export class Analyzer {
   private readonly entries: RuleEntry[] = [];
+  /** One capture stack, emptied before each node: matching allocates nothing per node. */
+  private readonly captures = new Captures();
   private readonly allKinds = new Set<ts.SyntaxKind>();
+  private readonly filterKeys: string[] = [];
   private readonly knownRuleIds: Set<string>;
   private readonly maxBytes: number;
   private readonly today: string;
@@ -112,7 +117,12 @@ export class Analyzer {
       const compiled = compiledPatternOf(rule);
       const modules = requiredModules(rule.definition.match);
       const text = rule.definition.requires ? compileTextFilter(rule.definition.requires.text) : undefined;
-      this.entries.push({ rule, compiled, kinds: [...(compiled.kinds ?? [])], modules, text });
+      let textSlot = -1;
+      if (text) {
+        textSlot = this.filterKeys.indexOf(text.key);
+        if (textSlot < 0) textSlot = this.filterKeys.push(text.key) - 1;
+      }
+      this.entries.push({ rule, compiled, kinds: [...(compiled.kinds ?? [])], modules, text, textSlot });
       for (const k of compiled.kinds ?? []) this.allKinds.add(k);
     }
   }
@@ -165,14 +175,14 @@ export class Analyzer {
     let lowered: string | undefined;
     const filterText = (): string => (corpus ??= filterCorpus(sf, index));
     const lower = (): string => (lowered ??= filterText().toLowerCase());
-    const textPasses = new Map<string, boolean>();
+    // 0: not evaluated yet, 1: passes, 2: fails — one slot per distinct filter.
+    const textPasses = new Uint8Array(this.filterKeys.length);
     const active: RuleEntry[] = [];
     for (const entry of this.entries) {
       if (entry.modules && !hasAny(index.modules, entry.modules)) continue;
       if (entry.text) {
-        let pass = textPasses.get(entry.text.key);
-        if (pass === undefined) textPasses.set(entry.text.key, (pass = entry.text.test(filterText(), lower)));
-        if (!pass) continue;
+        if (textPasses[entry.textSlot] === 0) textPasses[entry.textSlot] = entry.text.test(filterText(), lower) ? 1 : 2;
+        if (textPasses[entry.textSlot] === 2) continue;
       }
       active.push(entry);
     }
@@ -182,7 +192,7 @@ export class Analyzer {
     for (const entry of active) {
       const { rule, compiled } = entry;
       // One captures map per rule and file, cleared per node: findings copy what they need at once.
-      const state: MatchState = { ctx, captures: new Map() };
+      const state: MatchState = { ctx, captures: this.captures };
       let crashed = false;
       for (const kind of entry.kinds) {
         const nodes = index.byKind.get(kind);

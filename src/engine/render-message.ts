@@ -1,3 +1,4 @@
+import type { CaptureReader } from './match/compiled';
 import { memberPathOf, nameOf } from './match/node-names';
 import { redactSecrets } from './redact';
 import { ts } from './ts';
@@ -6,7 +7,7 @@ import { ts } from './ts';
  * Fills `{{capture}}` placeholders of a rule message with names only: a captured identifier, member chain or
  * call shows its name; a literal shows as "a literal", so a secret's value never reaches a message.
  */
-export function renderMessage(template: string, captures: ReadonlyMap<string, ts.Node>, sf: ts.SourceFile): string {
+export function renderMessage(template: string, captures: CaptureReader, sf: ts.SourceFile): string {
   return template.replace(/\{\{\s*([A-Za-z$][\w$]*)\s*\}\}/g, (whole, key: string) => {
     const node = captures.get(key);
     if (!node) return whole;

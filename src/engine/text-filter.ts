@@ -20,10 +20,15 @@ export function compileTextFilter(spec: NameSpec): TextFilter {
   const key = `${caseSensitive ? 's' : 'i'}:${source}`;
   // `.` is a regex metacharacter: only treat the source as words when it has none.
   if (LITERAL_ALTERNATION.test(source) && !source.includes('.')) {
-    const words = source.split('|');
-    if (caseSensitive) return { key, test: (text) => words.some((w) => text.includes(w)) };
-    const lowered = words.map((w) => w.toLowerCase());
-    return { key, test: (_text, lower) => lowered.some((w) => lower().includes(w)) };
+    const words = caseSensitive ? source.split('|') : source.toLowerCase().split('|');
+    return {
+      key,
+      test: (text, lower) => {
+        const haystack = caseSensitive ? text : lower();
+        for (let i = 0; i < words.length; i++) if (haystack.includes(words[i]!)) return true;
+        return false;
+      },
+    };
   }
   const re = new RegExp(source, caseSensitive ? '' : 'i');
   return { key, test: (text) => re.test(text) };

@@ -1,6 +1,7 @@
 import { FileContext } from '../../src/engine/context/file-context';
 import { indexFile } from '../../src/engine/context/file-index';
 import { compilePattern } from '../../src/engine/match/compile-pattern';
+import { Captures } from '../../src/engine/match/compiled';
 import type { Pattern } from '../../src/engine/match/pattern-types';
 import { parseSource } from '../../src/engine/parse';
 
@@ -21,10 +22,10 @@ export function matchCode(code: string, pattern: Pattern, file = '/work/app/src/
   const out: TestMatch[] = [];
   for (const kind of compiled.kinds) {
     for (const node of index.byKind.get(kind) ?? []) {
-      const captures = new Map();
+      const captures = new Captures();
       if (compiled.test(node, { ctx, captures })) {
         const caps: Record<string, string> = {};
-        for (const [k, v] of captures) caps[k] = v.getText(sf);
+        for (const [k, v] of captures.entries()) caps[k] = v.getText(sf);
         out.push({ line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1, text: node.getText(sf), captures: caps });
       }
     }

@@ -3,6 +3,7 @@ import type { FileContext } from '../context/file-context';
 import { boundNameOf, memberPathOf, nameOf } from '../match/node-names';
 import { ts } from '../ts';
 import type { Fix, TextEdit } from '../types';
+import type { CaptureReader } from '../match/compiled';
 import type { LangText, SnippetBody, SnippetDefinition } from './snippet-types';
 
 /** Choices that select snippet variants (from settings or policy). */
@@ -69,7 +70,7 @@ export interface FixInput {
   title: string;
   changesBehavior: boolean;
   target: ts.Node;
-  captures: ReadonlyMap<string, ts.Node>;
+  captures: CaptureReader;
   envName?: string;
   routing: FixRouting;
 }

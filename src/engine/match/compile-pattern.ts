@@ -49,9 +49,12 @@ export function compilePattern(pattern: Pattern, where = '/match'): Compiled {
   // Cheap, selective tests first: a rule usually fails on its first test, so order decides the cost.
   const tests = [...early.sort((a, b) => a.cost - b.cost).map((e) => e.test), ...late];
   const test: NodeTest =
-    tests.length === 1 ? tests[0]! : (node, state) => {
-      for (const t of tests) if (!t(node, state)) return false;
-      return true;
-    };
+    tests.length === 1
+      ? tests[0]!
+      : (node, state) => {
+          // Indexed loop: for-of allocates an iterator per call once the closure goes megamorphic.
+          for (let i = 0; i < tests.length; i++) if (!tests[i]!(node, state)) return false;
+          return true;
+        };
   return { test, kinds };
 }

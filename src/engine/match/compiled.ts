@@ -2,10 +2,63 @@ import type { FileContext } from '../context/file-context';
 import type { ts } from '../ts';
 import type { Pattern } from './pattern-types';
 
+/** Read access to captured nodes (messages and fixes use it). */
+export interface CaptureReader {
+  get(name: string): ts.Node | undefined;
+}
+
+/**
+ * Nodes captured during one match attempt: a stack of (name, node) pairs where the latest entry of a name
+ * wins. Rolling back a failed branch truncates the stack, so matching allocates nothing per node.
+ */
+export class Captures implements CaptureReader {
+  private names: string[] = [];
+  private nodes: ts.Node[] = [];
+
+  /** Number of entries (0 when nothing is captured). */
+  get size(): number {
+    return this.names.length;
+  }
+
+  get(name: string): ts.Node | undefined {
+    for (let i = this.names.length - 1; i >= 0; i--) if (this.names[i] === name) return this.nodes[i];
+    return undefined;
+  }
+
+  set(name: string, node: ts.Node): void {
+    this.names.push(name);
+    this.nodes.push(node);
+  }
+
+  /** A point to roll back to. */
+  mark(): number {
+    return this.names.length;
+  }
+
+  /** Forgets everything captured since `mark`. */
+  rollback(mark: number): void {
+    if (this.names.length > mark) {
+      this.names.length = mark;
+      this.nodes.length = mark;
+    }
+  }
+
+  clear(): void {
+    this.rollback(0);
+  }
+
+  /** The current capture of each name. */
+  entries(): Array<[string, ts.Node]> {
+    const out = new Map<string, ts.Node>();
+    for (let i = 0; i < this.names.length; i++) out.set(this.names[i]!, this.nodes[i]!);
+    return [...out];
+  }
+}
+
 /** Mutable state of one match attempt: the file and the nodes captured so far. */
 export interface MatchState {
   ctx: FileContext;
-  captures: Map<string, ts.Node>;
+  captures: Captures;
 }
 
 /** A compiled test on one node. */
@@ -41,35 +94,18 @@ export class PatternError extends Error {
   }
 }
 
-/**
- * Runs `test` on `node` and rolls captures back when it fails, so failed branches leave no captures behind.
- * The common case (no captures yet, or a failing test that captured nothing) allocates nothing.
- */
+/** Runs `test` on `node` and rolls captures back when it fails, so failed branches leave no captures behind. */
 export function testWithRollback(test: NodeTest, node: ts.Node, state: MatchState): boolean {
-  const captures = state.captures;
-  if (captures.size === 0) {
-    if (test(node, state)) return true;
-    if (captures.size > 0) captures.clear();
-    return false;
-  }
-  const saved = new Map(captures);
+  const mark = state.captures.mark();
   if (test(node, state)) return true;
-  captures.clear();
-  for (const [k, v] of saved) captures.set(k, v);
+  state.captures.rollback(mark);
   return false;
 }
 
 /** Runs `test` and discards whatever it captured (for `not`). */
 export function testDiscardingCaptures(test: NodeTest, node: ts.Node, state: MatchState): boolean {
-  const captures = state.captures;
-  if (captures.size === 0) {
-    const ok = test(node, state);
-    if (captures.size > 0) captures.clear();
-    return ok;
-  }
-  const saved = new Map(captures);
+  const mark = state.captures.mark();
   const ok = test(node, state);
-  captures.clear();
-  for (const [k, v] of saved) captures.set(k, v);
+  state.captures.rollback(mark);
   return ok;
 }

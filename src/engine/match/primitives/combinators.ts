@@ -6,8 +6,9 @@ export const allPrimitive: Primitive<'all'> = {
   key: 'all',
   compile: (spec, sub, where) => {
     const tests = spec.map((p, i) => sub(p, `${where}/${i}`).test);
+    const n = tests.length;
     return (node, state) => {
-      for (const t of tests) if (!t(node, state)) return false;
+      for (let i = 0; i < n; i++) if (!tests[i]!(node, state)) return false;
       return true;
     };
   },
@@ -18,8 +19,9 @@ export const anyPrimitive: Primitive<'any'> = {
   key: 'any',
   compile: (spec, sub, where) => {
     const tests = spec.map((p, i) => sub(p, `${where}/${i}`).test);
+    const n = tests.length;
     return (node, state) => {
-      for (const t of tests) if (testWithRollback(t, node, state)) return true;
+      for (let i = 0; i < n; i++) if (testWithRollback(tests[i]!, node, state)) return true;
       return false;
     };
   },

@@ -14,13 +14,26 @@ function isNode(v: unknown): v is ts.Node {
 export const fieldPrimitive: Primitive<'field'> = {
   key: 'field',
   compile: (spec, sub, where) => {
-    const fields: Array<[string, NodeTest]> = Object.entries(spec).map(([name, p]) => [name, sub(p, `${where}/${name}`).test]);
-    return (node, state) =>
-      fields.every(([name, test]) => {
-        const child: unknown = Reflect.get(node, name);
-        if (isNode(child)) return test(child, state);
-        if (Array.isArray(child)) return child.some((el) => isNode(el) && testWithRollback(test, el, state));
-        return false;
-      });
+    const names = Object.keys(spec);
+    const tests: NodeTest[] = names.map((name) => sub(spec[name]!, `${where}/${name}`).test);
+    return (node, state) => {
+      for (let i = 0; i < names.length; i++) {
+        const test = tests[i]!;
+        const child: unknown = Reflect.get(node, names[i]!);
+        if (isNode(child)) {
+          if (!test(child, state)) return false;
+        } else if (Array.isArray(child)) {
+          let found = false;
+          for (let j = 0; j < child.length && !found; j++) {
+            const el: unknown = child[j];
+            found = isNode(el) && testWithRollback(test, el, state);
+          }
+          if (!found) return false;
+        } else {
+          return false;
+        }
+      }
+      return true;
+    };
   },
 };
