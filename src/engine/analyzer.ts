@@ -83,6 +83,14 @@ function filterCorpus(sf: ts.SourceFile, index: FileIndex): string {
   return `${[...identifiers].join('\n')}\n${index.literals.join('\n')}`;
 }
 
+/** Source lines `first..last` (1-based, inclusive) without splitting the whole text. */
+function snippetLines(sf: ts.SourceFile, first: number, last: number): string {
+  const starts = sf.getLineStarts();
+  const from = starts[first - 1] ?? 0;
+  const to = last < starts.length ? starts[last]! - 1 : sf.text.length;
+  return sf.text.slice(from, Math.max(from, to)).replace(/\r$/, '');
+}
+
 function hasAny(have: ReadonlySet<string>, want: ReadonlySet<string>): boolean {
   for (const m of want) if (have.has(m)) return true;
   return false;
@@ -229,8 +237,7 @@ export class Analyzer {
     const [start, end] = reportSpan(sf, reported);
     const range = rangeOf(sf, start, end);
     const secret = rule.category === 'secret.inline';
-    const lines = sf.text.split('\n', range.endLine).slice(range.startLine - 1, Math.min(range.endLine, range.startLine + 2));
-    const snippet = redactSecrets(lines.join('\n').trim(), secret);
+    const snippet = redactSecrets(snippetLines(sf, range.startLine, Math.min(range.endLine, range.startLine + 2)).trim(), secret);
     const related = [];
     const origin = state.captures.get(VALUE_ORIGIN_CAPTURE);
     if (origin && (origin.getStart(sf) < start || origin.getEnd() > end)) {

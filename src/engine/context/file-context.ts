@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { ts } from '../ts';
+import { ts } from '../ts';
 import { Bindings } from './bindings';
 import { Constants } from './constants';
 import type { FileIndex } from './file-index';
@@ -14,6 +14,7 @@ export class FileContext {
   private constantsCache?: Constants;
   private testCache?: boolean;
   private clientCache?: boolean;
+  private variablesByName?: Map<string, ts.VariableDeclaration[]>;
 
   /** Path relative to the analysis root, with forward slashes. */
   readonly relPath: string;
@@ -36,6 +37,20 @@ export class FileContext {
   /** Constant resolution for this file. */
   get constants(): Constants {
     return (this.constantsCache ??= new Constants(this.index));
+  }
+
+  /** Variable declarations with a plain identifier name, by name (built on first use). */
+  variablesNamed(name: string): readonly ts.VariableDeclaration[] {
+    if (!this.variablesByName) {
+      this.variablesByName = new Map();
+      for (const decl of this.index.variables) {
+        if (!ts.isIdentifier(decl.name)) continue;
+        const list = this.variablesByName.get(decl.name.text);
+        if (list) list.push(decl);
+        else this.variablesByName.set(decl.name.text, [decl]);
+      }
+    }
+    return this.variablesByName.get(name) ?? [];
   }
 
   /** Test, spec, fixture or example file. */

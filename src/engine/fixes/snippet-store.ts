@@ -13,12 +13,22 @@ function isSnippet(v: unknown): v is SnippetDefinition {
 
 /** The file of snippet `id` in a snippets folder, if it exists. */
 export function snippetFile(snippetsDir: string, id: string): string | undefined {
+  const key = `${snippetsDir}\0${id}`;
+  if (fileCache.has(key)) return fileCache.get(key);
+  let found: string | undefined;
   for (const ext of ['.yaml', '.yml', '.json']) {
     const file = path.join(snippetsDir, `${id}${ext}`);
-    if (fs.existsSync(file)) return file;
+    if (fs.existsSync(file)) {
+      found = file;
+      break;
+    }
   }
-  return undefined;
+  fileCache.set(key, found);
+  return found;
 }
+
+/** Snippet lookups per folder and id: findings ask for the same few snippets over and over. */
+const fileCache = new Map<string, string | undefined>();
 
 /** Loads and validates a snippet file once; an invalid one yields a notice with the JSON pointer. */
 export function loadSnippet(file: string): SnippetDefinition | Notice {

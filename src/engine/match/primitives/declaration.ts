@@ -22,10 +22,7 @@ function isAncestor(anc: ts.Node, node: ts.Node): boolean {
 export function declarationOf(node: ts.Node, ctx: FileContext): ts.VariableDeclaration | undefined {
   if (ts.isVariableDeclaration(node)) return node;
   if (!ts.isIdentifier(node)) return undefined;
-  const candidates: ts.VariableDeclaration[] = [];
-  for (const decl of ctx.index.variables) {
-    if (ts.isIdentifier(decl.name) && decl.name.text === node.text) candidates.push(decl);
-  }
+  const candidates = ctx.variablesNamed(node.text);
   if (candidates.length <= 1) return candidates[0];
   let best: ts.VariableDeclaration | undefined;
   let bestScope: ts.Node | undefined;
