@@ -8,4 +8,5 @@ export { loadBuiltinRules, loadRulePacks, builtinPackDir, type RuleSet } from '.
 export { writeBuiltinSnapshot } from './rules/builtin-snapshot';
 export { Analyzer, type AnalyzerOptions } from './analyzer';
 export { redactSecrets } from './redact';
+export { SOURCE_EXTENSIONS } from './parse';
 export { DocumentAnalysis, changeRange } from './document-analysis';

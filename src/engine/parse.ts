@@ -2,14 +2,7 @@ import * as path from 'node:path';
 import { ts } from './ts';
 
 /** File extensions the engine analyzes. */
-export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
-
-/** `true` when the path has one of {@link SOURCE_EXTENSIONS} (declaration files excluded). */
-export function isSourceFile(file: string): boolean {
-  if (/\.d\.[mc]?ts$/i.test(file)) return false;
-  const ext = path.extname(file).toLowerCase();
-  return (SOURCE_EXTENSIONS as readonly string[]).includes(ext);
-}
+export const SOURCE_EXTENSIONS: readonly string[] = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
 function scriptKindFor(file: string): ts.ScriptKind {
   switch (path.extname(file).toLowerCase()) {

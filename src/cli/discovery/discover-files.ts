@@ -5,12 +5,11 @@
  */
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import type { Notice } from '../../engine';
+import { SOURCE_EXTENSIONS, type Notice } from '../../engine';
 import { isInside } from '../paths';
 import { GitignoreChain } from './gitignore-chain';
 
-/** Extensions Trustline analyzes. */
-export const SOURCE_EXTENSIONS: readonly string[] = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+export { SOURCE_EXTENSIONS };
 
 /** Folder names never descended into (unless named as an audit path). */
 export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set([

@@ -1,4 +1,5 @@
 import { ts } from '../ts';
+import { isTransparentWrapper } from './constants';
 import type { FileIndex } from './file-index';
 
 /** What a local name refers to: a module (path `[]`) or an export path inside it. */
@@ -54,16 +55,7 @@ function stringArg(call: ts.CallExpression): string | undefined {
 
 function unwrap(expr: ts.Expression): ts.Expression {
   let e = expr;
-  while (
-    ts.isParenthesizedExpression(e) ||
-    ts.isAsExpression(e) ||
-    ts.isNonNullExpression(e) ||
-    ts.isSatisfiesExpression(e) ||
-    ts.isTypeAssertionExpression(e) ||
-    ts.isAwaitExpression(e)
-  ) {
-    e = e.expression;
-  }
+  while (isTransparentWrapper(e) || ts.isAwaitExpression(e)) e = e.expression;
   return e;
 }
 

@@ -21,7 +21,7 @@ export interface ResolvedObject {
 const MAX_DEPTH = 8;
 
 /** Parentheses, `as`, `satisfies`, `!` and `<T>` casts: the value is the inner expression's. */
-function isTransparentWrapper(
+export function isTransparentWrapper(
   expr: ts.Expression,
 ): expr is ts.ParenthesizedExpression | ts.AsExpression | ts.SatisfiesExpression | ts.NonNullExpression | ts.TypeAssertion {
   return (

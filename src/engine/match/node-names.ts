@@ -1,5 +1,6 @@
 import { propertyKeyName } from '../context/constants';
 import { ts } from '../ts';
+import { isFunctionScope } from '../context/file-index';
 import { NodeMemo } from '../context/node-memo';
 
 /** The node's own name: identifier text, member name, property/declaration name, called function name. */
@@ -112,19 +113,7 @@ export function functionNameOf(fn: ts.Node): string | undefined {
 
 /** The nearest enclosing function-like node. */
 export function enclosingFunctionOf(node: ts.Node): ts.SignatureDeclaration | undefined {
-  for (let p = node.parent; p; p = p.parent) {
-    if (
-      ts.isFunctionDeclaration(p) ||
-      ts.isFunctionExpression(p) ||
-      ts.isArrowFunction(p) ||
-      ts.isMethodDeclaration(p) ||
-      ts.isConstructorDeclaration(p) ||
-      ts.isGetAccessorDeclaration(p) ||
-      ts.isSetAccessorDeclaration(p)
-    ) {
-      return p;
-    }
-  }
+  for (let p = node.parent; p; p = p.parent) if (isFunctionScope(p)) return p;
   return undefined;
 }
 

@@ -1,9 +1,7 @@
 import { ts } from '../../ts';
 import type { Primitive } from '../compiled';
+import { toList } from '../to-list';
 
-function toList(v: string | string[] | undefined): string[] {
-  return v === undefined ? [] : Array.isArray(v) ? v : [v];
-}
 
 /** Builds an identity matcher; `module#*` matches every export of a module, `module#a.*` every member below `a`. */
 export function identityMatcher(identities: string[]): (identity: string) => boolean {

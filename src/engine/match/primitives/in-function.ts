@@ -1,6 +1,7 @@
 import { callsIn, isFunctionScope, type FunctionScope } from '../../context/file-index';
 import { ts } from '../../ts';
 import type { Primitive } from '../compiled';
+import { toList } from '../to-list';
 import { compileNameSpec } from '../name-spec';
 import { enclosingFunctionOf, functionNameOf } from '../node-names';
 import { identityMatcher } from './call';
@@ -39,9 +40,6 @@ export function functionMentions(scope: ts.Node): string[] {
   return out;
 }
 
-function toList(v: string | string[] | undefined): string[] {
-  return v === undefined ? [] : Array.isArray(v) ? v : [v];
-}
 
 /**
  * `inFunction`: facts about the nearest enclosing function (or the file's top level): the calls it makes
