@@ -14,6 +14,7 @@ import { redactSecrets } from './redact';
 import { requiredModules } from './match/required-modules';
 import { compiledPatternOf } from './rules/load-rules';
 import type { LoadedRule } from './rules/rule-types';
+import { applySuppressions } from './apply-suppressions';
 import { parseSuppressions } from './suppressions';
 import { ts } from './ts';
 import type { FileResult, Finding, Fix, Notice, Severity } from './types';
@@ -225,9 +226,9 @@ export class Analyzer {
       }
     }
     releaseNodeMemos();
-    this.applySuppressions(text, file, findings, notices);
+    const suppressions = applySuppressions(parseSuppressions(text), { file, findings, notices, knownRuleIds: this.knownRuleIds, today: this.today });
     findings.sort((a, b) => a.range.startOffset - b.range.startOffset || a.ruleId.localeCompare(b.ruleId));
-    return { file, findings, notices, lineCount };
+    return suppressions.length > 0 ? { file, findings, notices, lineCount, suppressions } : { file, findings, notices, lineCount };
   }
 
   private toFinding(rule: LoadedRule, node: ts.Node, state: MatchState, ctx: FileContext): Finding {
@@ -286,39 +287,5 @@ export class Analyzer {
       if (fix) out.push(fix);
     }
     return out;
-  }
-
-  private applySuppressions(text: string, file: string, findings: Finding[], notices: Notice[]): void {
-    const comments = parseSuppressions(text);
-    for (const c of comments) {
-      const unknown = c.ruleIds.filter((id) => !this.knownRuleIds.has(id));
-      if (c.ruleIds.length === 0 || unknown.length > 0) {
-        notices.push({
-          level: 'warning',
-          code: 'suppression-unknown-rule',
-          message: c.ruleIds.length === 0 ? `${path.basename(file)}:${c.line}: suppression names no rule id` : `${path.basename(file)}:${c.line}: suppression names unknown rule ${unknown.join(', ')}`,
-          file,
-          line: c.line,
-        });
-      }
-      if (c.reason.length === 0) {
-        notices.push({
-          level: 'warning',
-          code: 'suppression-without-reason',
-          message: `${path.basename(file)}:${c.line}: suppression of ${c.ruleIds.join(', ') || 'nothing'} has no reason and is ignored; write "-- <why this is safe>"`,
-          file,
-          line: c.line,
-        });
-        continue;
-      }
-      for (const f of findings) {
-        if (f.range.startLine !== c.targetLine || !c.ruleIds.includes(f.ruleId)) continue;
-        if (c.until !== undefined && c.until < this.today) {
-          f.message += ` (suppression expired on ${c.until})`;
-          continue;
-        }
-        f.suppression = { justification: c.reason, until: c.until, line: c.line };
-      }
-    }
   }
 }

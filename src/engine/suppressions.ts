@@ -4,9 +4,25 @@ export interface SuppressionComment {
   line: number;
   /** 1-based line the comment applies to. */
   targetLine: number;
+  /** `next-line` for `trustline-ignore-next-line`, `same-line` for `trustline-ignore`. */
+  form: 'next-line' | 'same-line';
   ruleIds: string[];
   reason: string;
+  /** A valid ISO date (YYYY-MM-DD). */
   until?: string;
+  /** The text after a trailing `until` when it is not a valid YYYY-MM-DD date (the comment is then reported). */
+  invalidUntil?: string;
+}
+
+/**
+ * `true` for a real calendar date written as YYYY-MM-DD.
+ * @param text - Candidate date.
+ */
+export function isIsoDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.toISOString().slice(0, 10) === text;
 }
 
 const COMMENT = /(?:\/\/|\/\*|\{\/\*)\s*trustline-ignore(-next-line)?\b([^\n]*)/g;
@@ -35,16 +51,20 @@ export function parseSuppressions(text: string): SuppressionComment[] {
     const nextLine = m[1] !== undefined;
     let body = (m[2] ?? '').replace(/\*\/\s*\}?\s*$/, '').trim();
     let until: string | undefined;
-    const untilMatch = /\s+until\s+(\d{4}-\d{2}-\d{2})\s*$/.exec(body);
+    let invalidUntil: string | undefined;
+    const untilMatch = /(?:^|\s)until\s+(\d[\d./-]*)\s*$/.exec(body);
     if (untilMatch) {
-      until = untilMatch[1];
+      if (isIsoDate(untilMatch[1]!)) until = untilMatch[1];
+      else invalidUntil = untilMatch[1];
       body = body.slice(0, untilMatch.index).trim();
     }
     const sep = body.indexOf('--');
     const idsPart = sep >= 0 ? body.slice(0, sep) : body;
     const reason = sep >= 0 ? body.slice(sep + 2).trim() : '';
     const ruleIds = idsPart.split(/[\s,]+/).filter((s) => s.length > 0);
-    out.push({ line, targetLine: nextLine ? line + 1 : line, ruleIds, reason, until });
+    const comment: SuppressionComment = { line, targetLine: nextLine ? line + 1 : line, form: nextLine ? 'next-line' : 'same-line', ruleIds, reason, until };
+    if (invalidUntil !== undefined) comment.invalidUntil = invalidUntil;
+    out.push(comment);
   }
   return out;
 }

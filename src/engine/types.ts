@@ -85,6 +85,35 @@ export interface Suppression {
   line: number;
 }
 
+/** How one rule id named by a suppression comment fared in an analysis. */
+export interface SuppressionRuleUse {
+  ruleId: string;
+  /** `false` when no loaded rule has this id (the comment is then reported). */
+  known: boolean;
+  /** Findings of this rule on the target line: silenced ones, or (when expired) the ones that came back. */
+  findings: number;
+}
+
+/**
+ * One inline suppression comment as the analysis saw it: what it names, whether it is valid, and what it
+ * matched. The suppressions register (`trustline suppressions`) is built from these.
+ */
+export interface SuppressionRecord {
+  /** 1-based line of the comment. */
+  line: number;
+  /** 1-based line the comment applies to. */
+  targetLine: number;
+  /** `next-line` for `trustline-ignore-next-line`, `same-line` for `trustline-ignore`. */
+  form: 'next-line' | 'same-line';
+  rules: SuppressionRuleUse[];
+  /** The justification after `--` (empty when missing: the comment then suppresses nothing). */
+  reason: string;
+  /** ISO date (YYYY-MM-DD) after which the suppression stops applying. */
+  until?: string;
+  /** `true` when `until` is before the analysis date. */
+  expired: boolean;
+}
+
 /** One reported problem. Plain data: safe to serialize. Secret values never appear unredacted in any field. */
 export interface Finding {
   ruleId: string;
@@ -128,4 +157,6 @@ export interface FileResult {
   /** Set when the file was not analyzed (too large, minified, unreadable). */
   skipped?: string;
   lineCount: number;
+  /** The file's suppression comments, in source order (absent when it has none). */
+  suppressions?: SuppressionRecord[];
 }
