@@ -82,7 +82,7 @@ async function runChild(kind, listFile, parents) {
   } else if (kind === 'engine') {
     const engine = require(ENGINE_BUNDLE);
     const { rules } = engine.loadBuiltinRules();
-    const analyzer = new engine.Analyzer({ rules, root: path.join(ROOT, 'node_modules') });
+    const analyzer = new engine.Analyzer({ rules, root: path.join(ROOT, 'node_modules'), crossFile: new engine.WorkspaceResolver(path.join(ROOT, 'node_modules')) });
     const tLoaded = performance.now();
     const cpuLoaded = process.cpuUsage();
     report.setupRssKB = process.memoryUsage().rss / 1024;

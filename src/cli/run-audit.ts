@@ -1,7 +1,7 @@
 /**
  * Runs the engine over discovered files and assembles the {@link AuditReport}.
  */
-import { Analyzer, type Finding, type LoadedRule, type Notice, type Severity } from '../engine';
+import { Analyzer, WorkspaceResolver, type Finding, type LoadedRule, type Notice, type Severity } from '../engine';
 import { compareFindings, meetsThreshold, type AuditReport } from './audit-report';
 
 /** Input of {@link runAudit}. */
@@ -23,7 +23,7 @@ export interface AuditRunOptions {
  * @param options - What to analyze and how.
  */
 export function runAudit(options: AuditRunOptions): AuditReport {
-  const analyzer = new Analyzer({ rules: options.rules, maxFileBytes: options.maxFileBytes, root: options.root });
+  const analyzer = new Analyzer({ rules: options.rules, maxFileBytes: options.maxFileBytes, root: options.root, crossFile: new WorkspaceResolver(options.root) });
   const notices = new NoticeList(options.notices);
   const findings: Finding[] = [];
   const analyzed: string[] = [];

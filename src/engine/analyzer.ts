@@ -6,6 +6,7 @@ import { buildFix, type FixRouting } from './fixes/build-fix';
 import { loadSnippet, snippetFile } from './fixes/snippet-store';
 import { Captures, type Compiled, type MatchState } from './match/compiled';
 import { VALUE_ORIGIN_CAPTURE } from './match/primitives/value';
+import type { CrossFileResolver } from './flow/callee-definition';
 import { renderMessage } from './render-message';
 import { packageRoot } from './package-root';
 import { internedIdentifiers, parseSource } from './parse';
@@ -34,6 +35,11 @@ export interface AnalyzerOptions {
   routing?: FixRouting;
   /** The date suppressions' `until` is compared with (default: today). */
   today?: string;
+  /**
+   * Resolves functions imported from other workspace files, so what a helper does counts at its call site
+   * (`definition`, `flowsFrom`). Audits pass a {@link WorkspaceResolver}; the editor leaves it out and stays per-file.
+   */
+  crossFile?: CrossFileResolver;
 }
 
 interface RuleEntry {
@@ -196,6 +202,7 @@ export class Analyzer {
       active.push(entry);
     }
     const ctx = new FileContext(file, sf, index, this.options.root);
+    ctx.crossFile = this.options.crossFile;
     const findings: Finding[] = [];
     const seen = new Set<string>();
     for (const entry of active) {

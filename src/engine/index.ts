@@ -7,6 +7,8 @@ export type { Pattern } from './match/pattern-types';
 export { loadBuiltinRules, loadRulePacks, builtinPackDir, type RuleSet } from './rules/load-rules';
 export { writeBuiltinSnapshot } from './rules/builtin-snapshot';
 export { Analyzer, type AnalyzerOptions } from './analyzer';
+export { WorkspaceResolver } from './flow/workspace-resolver';
+export type { CrossFileResolver } from './flow/callee-definition';
 export { redactSecrets } from './redact';
 export { SOURCE_EXTENSIONS } from './parse';
 export { DocumentAnalysis, changeRange } from './document-analysis';

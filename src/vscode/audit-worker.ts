@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import picomatch from 'picomatch';
 import { discoverFiles } from '../cli/discovery/discover-files';
-import { Analyzer, loadBuiltinRules, loadRulePacks, type Finding, type LoadedRule, type Notice } from '../engine';
+import { Analyzer, WorkspaceResolver, loadBuiltinRules, loadRulePacks, type Finding, type LoadedRule, type Notice } from '../engine';
 import type { AuditRequest, WorkerMessage } from './audit-protocol';
 
 function post(message: WorkerMessage): void {
@@ -48,7 +48,7 @@ function run(req: AuditRequest): void {
   const analyzers = new Map<string, Analyzer>();
   const analyzerFor = (root: string): Analyzer => {
     let a = analyzers.get(root);
-    if (!a) analyzers.set(root, (a = new Analyzer({ rules, severity: req.severity, root, routing: { ...req.routing, envExampleDir: root } })));
+    if (!a) analyzers.set(root, (a = new Analyzer({ rules, severity: req.severity, root, routing: { ...req.routing, envExampleDir: root }, crossFile: new WorkspaceResolver(root) })));
     return a;
   };
   let batch: Finding[] = [];

@@ -4,6 +4,7 @@ import { compilePattern } from '../../src/engine/match/compile-pattern';
 import { Captures } from '../../src/engine/match/compiled';
 import type { Pattern } from '../../src/engine/match/pattern-types';
 import { parseSource } from '../../src/engine/parse';
+import type { CrossFileResolver } from '../../src/engine/flow/callee-definition';
 
 /** A match of a pattern in a snippet of code: its 1-based line and source text. */
 export interface TestMatch {
@@ -13,12 +14,13 @@ export interface TestMatch {
 }
 
 /** Compiles `pattern` and runs it over `code` exactly as the analyzer does (one walk, dispatch by kind). */
-export function matchCode(code: string, pattern: Pattern, file = '/work/app/src/server.ts', root = '/work/app'): TestMatch[] {
+export function matchCode(code: string, pattern: Pattern, file = '/work/app/src/server.ts', root = '/work/app', crossFile?: CrossFileResolver): TestMatch[] {
   const compiled = compilePattern(pattern);
   if (!compiled.kinds) throw new Error('pattern does not fix the node kind');
   const sf = parseSource(file, code);
   const index = indexFile(sf, compiled.kinds);
   const ctx = new FileContext(file, sf, index, root);
+  ctx.crossFile = crossFile;
   const out: TestMatch[] = [];
   for (const kind of compiled.kinds) {
     for (const node of index.byKind.get(kind) ?? []) {
@@ -34,6 +36,6 @@ export function matchCode(code: string, pattern: Pattern, file = '/work/app/src/
 }
 
 /** Lines matched by `pattern` in `code`. */
-export function matchedLines(code: string, pattern: Pattern, file?: string, root?: string): number[] {
-  return matchCode(code, pattern, file, root).map((m) => m.line);
+export function matchedLines(code: string, pattern: Pattern, file?: string, root?: string, crossFile?: CrossFileResolver): number[] {
+  return matchCode(code, pattern, file, root, crossFile).map((m) => m.line);
 }

@@ -3,6 +3,7 @@ import { ts } from '../ts';
 import { Bindings } from './bindings';
 import { Constants } from './constants';
 import type { FileIndex } from './file-index';
+import type { CrossFileResolver } from '../flow/callee-definition';
 import { isClientCode, isTestPath } from './file-kind';
 
 /**
@@ -18,6 +19,9 @@ export class FileContext {
 
   /** Path relative to the analysis root, with forward slashes. */
   readonly relPath: string;
+
+  /** Resolves functions imported from other workspace files (audits only; absent in the editor). */
+  crossFile?: CrossFileResolver;
 
   constructor(
     readonly file: string,

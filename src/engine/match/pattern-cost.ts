@@ -24,6 +24,8 @@ const OWN_COST: Record<keyof Pattern, number> = {
   not: 0,
   inside: 15,
   inFunction: 25,
+  flowsFrom: 30,
+  definition: 40,
 };
 
 function subPatterns(key: keyof Pattern, spec: unknown): Pattern[] {
@@ -45,6 +47,9 @@ function subPatterns(key: keyof Pattern, spec: unknown): Pattern[] {
       return (spec as { receiver?: Pattern }).receiver ? [(spec as { receiver: Pattern }).receiver] : [];
     case 'declaration':
       return (spec as { init?: Pattern }).init ? [(spec as { init: Pattern }).init] : [];
+    case 'flowsFrom':
+    case 'definition':
+      return Object.values(spec) as Pattern[];
     default:
       return [];
   }

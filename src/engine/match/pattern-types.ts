@@ -46,8 +46,26 @@ export interface Pattern {
   sameAs?: string;
   /** Binary operator(s) of a BinaryExpression node, by token text (`===`, `!==`, `=`). */
   operator?: string | string[];
+  /** The node's value comes from a node matching a source pattern (intra-procedural data flow). */
+  flowsFrom?: FlowSpec;
+  /** On a call: facts about the called function's definition (same file, or one hop across files in audits). */
+  definition?: DefinitionSpec;
   /** Store the node under this name for messages, fixes and `report`. */
   capture?: string;
+}
+
+/** A data-flow question: does the value come from `source` without crossing `stop`? */
+export interface FlowSpec {
+  source: Pattern;
+  stop?: Pattern;
+}
+
+/** Facts about a called function's body. */
+export interface DefinitionSpec {
+  /** Some node of the body matches (nested callbacks included). */
+  contains?: Pattern;
+  /** Some returned expression matches. */
+  returns?: Pattern;
 }
 
 /** A regular expression (string, case-insensitive) or an object form. */

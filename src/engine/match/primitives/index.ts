@@ -7,6 +7,8 @@ import { allPrimitive } from './all';
 import { anyPrimitive } from './any';
 import { notPrimitive } from './not';
 import { declarationPrimitive } from './declaration';
+import { definitionPrimitive } from './definition';
+import { flowsFromPrimitive } from './flows-from';
 import { fieldPrimitive } from './field';
 import { filePrimitive } from './file';
 import { inFunctionPrimitive } from './in-function';
@@ -50,6 +52,8 @@ export const PRIMITIVES: readonly AnyPrimitive[] = [
   notPrimitive,
   insidePrimitive,
   inFunctionPrimitive,
+  flowsFromPrimitive,
+  definitionPrimitive,
   sameAsPrimitive,
   capturePrimitive,
 ];

@@ -1,0 +1,92 @@
+import type { FileContext } from '../context/file-context';
+import { isFunctionScope, type CallLike } from '../context/file-index';
+import { isTransparentWrapper } from '../context/constants';
+import { NodeMemo } from '../context/node-memo';
+import { ts } from '../ts';
+import { localFunctionNamed } from './local-declarations';
+
+/** A function's definition and the context of the file it lives in. */
+export interface FunctionDefinition {
+  fn: ts.SignatureDeclaration;
+  ctx: FileContext;
+}
+
+/**
+ * Looks up functions exported by other files of the workspace (audits only). Implementations resolve a relative
+ * module specifier from the importing file, parse the target on demand and find the export — one hop: the
+ * returned definition's context has no resolver of its own.
+ */
+export interface CrossFileResolver {
+  /** The function exported as `exportPath` (`[]` = default / `module.exports`) by `module` imported from `fromFile`. */
+  definitionOf(fromFile: string, module: string, exportPath: readonly string[]): FunctionDefinition | undefined;
+}
+
+function unwrap(expr: ts.Expression): ts.Expression {
+  let e = expr;
+  while (isTransparentWrapper(e)) e = e.expression;
+  return e;
+}
+
+/** The method named `name` of the class enclosing `node` (for `this.hash(pw)`). */
+function enclosingClassMethod(node: ts.Node, name: string): ts.SignatureDeclaration | undefined {
+  let p = node.parent;
+  while (p && !ts.isClassDeclaration(p) && !ts.isClassExpression(p)) p = p.parent;
+  if (!p) return undefined;
+  for (const m of p.members) {
+    if ((ts.isMethodDeclaration(m) || ts.isPropertyDeclaration(m)) && m.name && ts.isIdentifier(m.name) && m.name.text === name) {
+      if (ts.isMethodDeclaration(m)) return m.body ? m : undefined;
+      const init = m.initializer ? unwrap(m.initializer) : undefined;
+      if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) return init;
+    }
+  }
+  return undefined;
+}
+
+const definitions = new NodeMemo<FunctionDefinition | null>();
+
+/**
+ * The definition of the function a call invokes: a function or arrow in the same file (`hashPassword(pw)`), a
+ * method of the enclosing class (`this.hashPassword(pw)`), or — in audits, when the context has a cross-file
+ * resolver — a function exported by a relatively imported module (`import { sha256 } from './crypto'`).
+ */
+export function calleeDefinition(call: CallLike, ctx: FileContext): FunctionDefinition | undefined {
+  const hit = definitions.get(call);
+  if (hit !== undefined) return hit ?? undefined;
+  const def = resolveDefinition(call, ctx);
+  definitions.set(call, def ?? null);
+  return def;
+}
+
+function resolveDefinition(call: CallLike, ctx: FileContext): FunctionDefinition | undefined {
+  const callee = unwrap(call.expression);
+  if (ts.isIdentifier(callee)) {
+    const local = localFunctionNamed(callee, ctx.sourceFile);
+    if (local) return { fn: local, ctx };
+  } else if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    const method = enclosingClassMethod(call, callee.name.text);
+    return method ? { fn: method, ctx } : undefined;
+  }
+  const resolver = ctx.crossFile;
+  if (!resolver) return undefined;
+  const ref = ctx.bindings.resolveExpression(callee);
+  if (!ref || !ref.module.startsWith('.')) return undefined;
+  return resolver.definitionOf(ctx.file, ref.module, ref.path);
+}
+
+/** The expressions a function returns (an arrow's expression body, or `return x` outside nested functions). */
+export function returnedExpressions(fn: ts.SignatureDeclaration): ts.Expression[] {
+  const body = 'body' in fn ? fn.body : undefined;
+  if (!body) return [];
+  if (!ts.isBlock(body)) return ts.isExpression(body) ? [body] : [];
+  const out: ts.Expression[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isReturnStatement(n)) {
+      if (n.expression) out.push(n.expression);
+      return;
+    }
+    if (isFunctionScope(n) || ts.isClassLike(n)) return;
+    ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(body, visit);
+  return out;
+}

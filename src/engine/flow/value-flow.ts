@@ -1,0 +1,232 @@
+import type { FileContext } from '../context/file-context';
+import type { CallLike } from '../context/file-index';
+import { testDiscardingCaptures, testWithRollback, type MatchState, type NodeTest } from '../match/compiled';
+import { ts } from '../ts';
+import { calleeDefinition, returnedExpressions, type FunctionDefinition } from './callee-definition';
+import { assignmentsTo, bindingRoot, resolveLocal } from './local-declarations';
+
+/** What a flow question asks: does a value reach back to a node matching `source`, without crossing `stop`? */
+export interface FlowQuery {
+  source: NodeTest;
+  stop?: NodeTest;
+}
+
+/** A call being followed into its definition: parameters of `fn` stand for the call's arguments. */
+interface Frame {
+  fn: ts.SignatureDeclaration;
+  call: CallLike;
+  callerCtx: FileContext;
+  caller?: Frame;
+}
+
+interface Step {
+  node: ts.Node;
+  ctx: FileContext;
+  frame?: Frame;
+}
+
+/** Upper bound on nodes visited per question: flows in real handlers are short; this bounds pathological files. */
+const MAX_STEPS = 96;
+/** Calls followed into their definitions along one path (the call site's file, then one more). */
+const MAX_FRAMES = 2;
+
+/** Fields that hold facts about a credential, never the credential itself (`token.length`, `tokens.expiresAt`). */
+const NON_SECRET_FIELDS = /^(length|size|byteLength|exp|expires|expiresAt|expires_at|expiresIn|expires_in|expiry|expiration|iat|nbf|type|tokenType|token_type|scope|scopes|id|sub|userId|user_id|email|username|name|role|roles|status|ok|kind|issuer|iss|aud|audience)$/;
+
+/** Functions whose result carries their arguments' content (`String(t)`, `JSON.stringify({ t })`). */
+const CONTENT_FUNCTIONS = new Set([
+  'String',
+  'encodeURIComponent',
+  'encodeURI',
+  'escape',
+  'btoa',
+  'structuredClone',
+  'JSON.stringify',
+  'Object.assign',
+  'Buffer.from',
+  'util.format',
+  'util.inspect',
+  'format',
+  'inspect',
+]);
+
+/** Methods whose result carries the receiver's (and arguments') content (`t.trim()`, `a.concat(b)`). */
+const CONTENT_METHODS = new Set(['toString', 'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'normalize', 'concat', 'join', 'valueOf', 'toJSON', 'padStart', 'padEnd']);
+
+function calleeText(expr: ts.Expression): string | undefined {
+  if (ts.isIdentifier(expr)) return expr.text;
+  if (ts.isPropertyAccessExpression(expr) && ts.isIdentifier(expr.expression)) return `${expr.expression.text}.${expr.name.text}`;
+  return undefined;
+}
+
+function parameterIndex(param: ts.ParameterDeclaration): number {
+  return param.parent.parameters.indexOf(param);
+}
+
+/**
+ * Follows a value backwards, within its function (and one call into a helper's definition), through local
+ * variables, destructuring, plain assignments, `await`, casts, templates, concatenation, `||`/`??`, conditionals,
+ * object and array literals, content-preserving calls (`String`, `JSON.stringify`, `.trim()`), members of a
+ * followed object, and the return values of called functions defined in the same file or — when the file
+ * context has a cross-file resolver — in a relatively imported module. Any other call ends the path: its result
+ * is a new value (a hash, a lookup, a mask), which is what keeps flow rules precise.
+ *
+ * Returns `true` when some node on the way matches `query.source` (captures made by a match in the analyzed
+ * file are kept for messages and related locations) and no `query.stop` node lies between.
+ */
+export function flowReaches(start: ts.Node, state: MatchState, query: FlowQuery): boolean {
+  const home = state.ctx;
+  const seen = new Set<ts.Node>();
+  const work: Step[] = [{ node: start, ctx: home }];
+  let steps = 0;
+  try {
+    while (work.length > 0 && steps < MAX_STEPS) {
+      const step = work.pop()!;
+      if (seen.has(step.node)) continue;
+      seen.add(step.node);
+      steps++;
+      state.ctx = step.ctx;
+      const matched = step.ctx === home ? testWithRollback(query.source, step.node, state) : testDiscardingCaptures(query.source, step.node, state);
+      if (matched) return true;
+      if (query.stop && testDiscardingCaptures(query.stop, step.node, state)) continue;
+      expand(step, work);
+    }
+    return false;
+  } finally {
+    state.ctx = home;
+  }
+}
+
+function expand(step: Step, work: Step[]): void {
+  const { node, ctx, frame } = step;
+  const next = (n: ts.Node | undefined, c: FileContext = ctx, f: Frame | undefined = frame): void => {
+    if (n) work.push({ node: n, ctx: c, frame: f });
+  };
+  if (
+    ts.isParenthesizedExpression(node) ||
+    ts.isAsExpression(node) ||
+    ts.isSatisfiesExpression(node) ||
+    ts.isNonNullExpression(node) ||
+    ts.isTypeAssertionExpression(node) ||
+    ts.isAwaitExpression(node) ||
+    ts.isSpreadElement(node) ||
+    ts.isSpreadAssignment(node)
+  ) {
+    next(node.expression);
+    return;
+  }
+  if (ts.isTemplateExpression(node)) {
+    for (const span of node.templateSpans) next(span.expression);
+    return;
+  }
+  if (ts.isBinaryExpression(node)) {
+    switch (node.operatorToken.kind) {
+      case ts.SyntaxKind.PlusToken:
+      case ts.SyntaxKind.BarBarToken:
+      case ts.SyntaxKind.QuestionQuestionToken:
+        next(node.left);
+        next(node.right);
+        return;
+      case ts.SyntaxKind.AmpersandAmpersandToken:
+      case ts.SyntaxKind.CommaToken:
+      case ts.SyntaxKind.EqualsToken:
+        next(node.right);
+        return;
+      default:
+        return;
+    }
+  }
+  if (ts.isConditionalExpression(node)) {
+    next(node.whenTrue);
+    next(node.whenFalse);
+    return;
+  }
+  if (ts.isObjectLiteralExpression(node)) {
+    for (const prop of node.properties) next(prop);
+    return;
+  }
+  if (ts.isPropertyAssignment(node)) {
+    next(node.initializer);
+    return;
+  }
+  if (ts.isShorthandPropertyAssignment(node)) {
+    next(node.name);
+    return;
+  }
+  if (ts.isArrayLiteralExpression(node)) {
+    for (const el of node.elements) next(el);
+    return;
+  }
+  if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+    const field = ts.isPropertyAccessExpression(node) ? node.name.text : ts.isStringLiteralLike(node.argumentExpression) ? node.argumentExpression.text : undefined;
+    if (field === undefined || !NON_SECRET_FIELDS.test(field)) next(node.expression);
+    return;
+  }
+  if (ts.isIdentifier(node)) {
+    followIdentifier(node, step, next);
+    return;
+  }
+  if (ts.isBindingElement(node)) {
+    if (node.propertyName) next(node.propertyName);
+    next(node.initializer);
+    const root = bindingRoot(node);
+    if (root && ts.isVariableDeclaration(root)) next(root.initializer);
+    else if (root) next(root);
+    return;
+  }
+  if (ts.isParameter(node)) {
+    if (frame && node.parent === frame.fn) {
+      const arg = frame.call.arguments?.[parameterIndex(node)];
+      next(arg, frame.callerCtx, frame.caller);
+    }
+    next(node.initializer);
+    return;
+  }
+  if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+    followCall(node, step, next);
+  }
+}
+
+function followIdentifier(id: ts.Identifier, step: Step, next: (n: ts.Node | undefined, c?: FileContext, f?: Frame) => void): void {
+  const sf = step.ctx.sourceFile;
+  const decl = resolveLocal(id, sf);
+  if (!decl) return;
+  switch (decl.kind) {
+    case 'variable':
+      next(decl.node.initializer);
+      for (const a of assignmentsTo(decl, id.text, sf)) next(a.right);
+      return;
+    case 'binding':
+      next(decl.node);
+      for (const a of assignmentsTo(decl, id.text, sf)) next(a.right);
+      return;
+    case 'parameter':
+      next(decl.node);
+      for (const a of assignmentsTo(decl, id.text, sf)) next(a.right);
+      return;
+    default:
+      return;
+  }
+}
+
+function followCall(call: CallLike, step: Step, next: (n: ts.Node | undefined, c?: FileContext, f?: Frame) => void): void {
+  const callee = call.expression;
+  const args = call.arguments ?? [];
+  const text = calleeText(callee);
+  if (text !== undefined && CONTENT_FUNCTIONS.has(text)) {
+    for (const a of args) next(a);
+    return;
+  }
+  if (ts.isPropertyAccessExpression(callee) && CONTENT_METHODS.has(callee.name.text)) {
+    next(callee.expression);
+    for (const a of args) next(a);
+    return;
+  }
+  let depth = 0;
+  for (let f = step.frame; f; f = f.caller) depth++;
+  if (depth >= MAX_FRAMES) return;
+  const def: FunctionDefinition | undefined = calleeDefinition(call, step.ctx);
+  if (!def) return;
+  const frame: Frame = { fn: def.fn, call, callerCtx: step.ctx, caller: step.frame };
+  for (const r of returnedExpressions(def.fn)) next(r, def.ctx, frame);
+}
