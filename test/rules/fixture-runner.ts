@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Analyzer, type Finding, type LoadedRule } from '../../src/engine';
+import { Analyzer, WorkspaceResolver, type Finding, type LoadedRule } from '../../src/engine';
 import { applyFixToText } from '../../src/engine/fixes/build-fix';
 import { parseErrorCount, parseSource } from '../../src/engine/parse';
 
@@ -38,9 +38,12 @@ export function expectedLines(text: string, ruleId: string): number[] {
   return lines;
 }
 
-/** An analyzer for fixtures: root is the fixture folder, so fixture paths do not look like test files. */
+/**
+ * An analyzer for fixtures: root is the fixture folder, so fixture paths do not look like test files. Helpers
+ * that fixtures import from sub-folders (`./lib/hash`) resolve as in an audit.
+ */
 export function fixtureAnalyzer(rules: LoadedRule[], file: string): Analyzer {
-  return new Analyzer({ rules, root: path.dirname(file), today: '2026-01-01' });
+  return new Analyzer({ rules, root: path.dirname(file), today: '2026-01-01', crossFile: new WorkspaceResolver(path.dirname(file)) });
 }
 
 /** Findings of one rule in a fixture file. */
