@@ -85,9 +85,9 @@ export interface CallSpec {
   isNew?: boolean;
 }
 
-/** A pattern on the argument at `index` (0-based; negative counts from the end). */
+/** A pattern on the argument at `index` (0-based; negative counts from the end; `any`: some argument). */
 export interface ArgSpec extends Pattern {
-  index: number;
+  index: number | 'any';
   /** The argument is absent (or, with `functionIsAbsent`, a callback function). */
   absent?: boolean;
 }
@@ -130,6 +130,19 @@ export interface ValueSpec {
   envFallback?: boolean;
   /** For array literals: some element's value satisfies this spec. */
   someElement?: ValueSpec;
+  /**
+   * The value is a duration longer than `limit`: a fixed duration (`1h`, or seconds) or a policy reference
+   * (`{ policy: tokenLifetimes.accessToken }`, `{ policy: options.maxAge }`). Numbers in code are read in
+   * `numbers` units; strings as durations (`'7d'`, `'2 hours'`; digits alone are milliseconds, as in vercel/ms).
+   * Without the referenced policy value the test fails.
+   */
+  durationOver?: DurationOverSpec;
+}
+
+/** See {@link ValueSpec.durationOver}. */
+export interface DurationOverSpec {
+  limit: number | string | { policy: string };
+  numbers: 'seconds' | 'milliseconds';
 }
 
 /** An ancestor of the node matches `pattern`; the search stops at `stopAt` (default `file`). */
@@ -167,6 +180,11 @@ export interface FileSpec {
   client?: boolean;
   /** Path glob (relative, forward slashes) the file must match. */
   path?: string | string[];
+  /**
+   * The file is (`true`) or is not (`false`) inside the policy's `approvedAuthModules`. Without that policy
+   * setting the fact is unknown and the test fails either way.
+   */
+  approvedAuthModule?: boolean;
 }
 
 /** Properties of the declaration an identifier refers to (in-file). */

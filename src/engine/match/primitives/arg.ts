@@ -1,5 +1,5 @@
 import { ts } from '../../ts';
-import type { NodeTest, Primitive } from '../compiled';
+import { testWithRollback, type NodeTest, type Primitive } from '../compiled';
 import type { ArgSpec } from '../pattern-types';
 
 /** The argument list of a call/new node, or undefined for other nodes. */
@@ -15,7 +15,7 @@ export function argumentAt(args: readonly ts.Expression[], index: number): ts.Ex
   return args[index < 0 ? args.length + index : index];
 }
 
-/** `arg`: the call's argument at `index` matches a pattern, or is `absent`. */
+/** `arg`: the call's argument at `index` (or, with `index: any`, some argument) matches a pattern, or is `absent`. */
 export const argPrimitive: Primitive<'arg'> = {
   key: 'arg',
   compile: (spec, sub, where) => {
@@ -24,6 +24,15 @@ export const argPrimitive: Primitive<'arg'> = {
       const { index, absent, ...rest } = s;
       const at = Array.isArray(spec) ? `${where}/${i}` : where;
       const inner = Object.keys(rest).length > 0 ? sub(rest, at).test : undefined;
+      if (index === 'any') {
+        // Some argument matches (`console.log('issued', token)`): each is tried with its own capture rollback.
+        return (node, state) => {
+          const args = argumentsOf(node);
+          if (!args || args.length === 0) return absent === true;
+          if (absent === true) return false;
+          return !inner || args.some((a) => testWithRollback(inner, a, state));
+        };
+      }
       return (node, state) => {
         const args = argumentsOf(node);
         if (!args) return false;
