@@ -21,6 +21,10 @@ import { ts } from './ts';
 import type { FileResult, Finding, Fix, Notice, Severity } from './types';
 import { releaseNodeMemos } from './context/node-memo';
 import { compileTextFilter, type TextFilter } from './text-filter';
+import type { EffectivePolicy } from './policy/policy-types';
+import { ruleSettings, type RuleSettings } from './policy/rule-settings';
+import { filePolicyFacts, type FilePolicyFacts } from './context/file-policy-facts';
+import { renderPolicyPlaceholders } from './policy/policy-placeholders';
 
 /** Options of an {@link Analyzer}. */
 export interface AnalyzerOptions {
@@ -33,6 +37,12 @@ export interface AnalyzerOptions {
   root?: string;
   /** Variant routing for fixes (identity provider, secret store, `.env.example` folder). */
   routing?: FixRouting;
+  /**
+   * The team policy that applies to the analyzed files: rule enable/disable, severities and options, fix routing
+   * (its identityProvider/secretStore win over `routing`), trust-boundary globs, approved auth modules and
+   * token lifetimes. `severity` overrides apply on top of it. `ignore` globs are the caller's to apply.
+   */
+  policy?: EffectivePolicy;
   /** The date suppressions' `until` is compared with (default: today). */
   today?: string;
   /**
@@ -52,6 +62,8 @@ interface RuleEntry {
   text?: TextFilter;
   /** Index of `text` among the analyzer's distinct filters (identical filters are evaluated once per file). */
   textSlot: number;
+  /** Policy values the rule may read. */
+  settings: RuleSettings;
 }
 
 const DEFAULT_MAX_BYTES = 1_000_000;
@@ -122,22 +134,39 @@ export class Analyzer {
   private readonly knownRuleIds: Set<string>;
   private readonly maxBytes: number;
   private readonly today: string;
+  /** Severity per rule id: the policy's, then the `severity` option on top; `off` disables. */
+  private readonly severities: Record<string, Severity | 'off'> = {};
+  private readonly routing: FixRouting;
+  private readonly policyFacts: FilePolicyFacts | undefined;
 
   constructor(private readonly options: AnalyzerOptions) {
     this.maxBytes = options.maxFileBytes ?? DEFAULT_MAX_BYTES;
     this.today = options.today ?? new Date().toISOString().slice(0, 10);
     this.knownRuleIds = new Set(options.rules.map((r) => r.id));
+    const policy = options.policy;
+    for (const [id, setting] of Object.entries(policy?.rules ?? {})) {
+      if (setting.enabled === false) this.severities[id] = 'off';
+      else if (setting.severity !== undefined) this.severities[id] = setting.severity;
+      else if (setting.enabled === true) delete this.severities[id];
+    }
+    Object.assign(this.severities, options.severity);
+    this.routing = { ...options.routing };
+    if (policy?.identityProvider !== undefined) this.routing.identityProvider = policy.identityProvider;
+    if (policy?.secretStore !== undefined) this.routing.secretStore = policy.secretStore;
+    this.policyFacts = policy ? filePolicyFacts(policy) : undefined;
     for (const rule of options.rules) {
-      if (options.severity?.[rule.id] === 'off') continue;
+      if (this.severities[rule.id] === 'off') continue;
+      const settings = ruleSettings(policy, rule.definition, rule.id);
+      if ((rule.definition.requires?.policy ?? []).some((ref) => settings.get(ref) === undefined)) continue;
       const compiled = compiledPatternOf(rule);
       const modules = requiredModules(rule.definition.match);
-      const text = rule.definition.requires ? compileTextFilter(rule.definition.requires.text) : undefined;
+      const text = rule.definition.requires?.text !== undefined ? compileTextFilter(rule.definition.requires.text) : undefined;
       let textSlot = -1;
       if (text) {
         textSlot = this.filterKeys.indexOf(text.key);
         if (textSlot < 0) textSlot = this.filterKeys.push(text.key) - 1;
       }
-      this.entries.push({ rule, compiled, kinds: [...(compiled.kinds ?? [])], modules, text, textSlot });
+      this.entries.push({ rule, compiled, kinds: [...(compiled.kinds ?? [])], modules, text, textSlot, settings });
       for (const k of compiled.kinds ?? []) this.allKinds.add(k);
     }
   }
@@ -203,12 +232,13 @@ export class Analyzer {
     }
     const ctx = new FileContext(file, sf, index, this.options.root);
     ctx.crossFile = this.options.crossFile;
+    ctx.policyFacts = this.policyFacts;
     const findings: Finding[] = [];
     const seen = new Set<string>();
     for (const entry of active) {
       const { rule, compiled } = entry;
       // One captures map per rule and file, cleared per node: findings copy what they need at once.
-      const state: MatchState = { ctx, captures: this.captures };
+      const state: MatchState = { ctx, captures: this.captures, settings: entry.settings };
       let crashed = false;
       for (const kind of entry.kinds) {
         const nodes = index.byKind.get(kind);
@@ -251,14 +281,14 @@ export class Analyzer {
     if (origin && (origin.getStart(sf) < start || origin.getEnd() > end)) {
       related.push({ message: secret ? 'The value is written here.' : 'The value is defined here.', range: rangeOf(sf, origin.getStart(sf), origin.getEnd()) });
     }
-    const severity = this.options.severity?.[rule.id];
+    const severity = this.severities[rule.id];
     return {
       ruleId: rule.id,
       category: rule.category,
       severity: severity && severity !== 'off' ? severity : rule.severity,
       confidence: rule.confidence,
       title: rule.title,
-      message: renderMessage(rule.message, state.captures, sf),
+      message: renderMessage(state.settings ? renderPolicyPlaceholders(rule.message, state.settings) : rule.message, state.captures, sf),
       file: ctx.file,
       range,
       snippet,
@@ -273,7 +303,10 @@ export class Analyzer {
     const refs = rule.definition.fixes ?? [];
     const out: Fix[] = [];
     for (const ref of refs) {
-      const file = snippetFile(path.join(path.dirname(path.dirname(rule.dir)), 'snippets'), ref.snippet) ?? snippetFile(path.join(packageRoot(), 'snippets'), ref.snippet);
+      const file =
+        (rule.packDir !== undefined ? snippetFile(path.join(rule.packDir, 'snippets'), ref.snippet) : undefined) ??
+        snippetFile(path.join(path.dirname(path.dirname(rule.dir)), 'snippets'), ref.snippet) ??
+        snippetFile(path.join(packageRoot(), 'snippets'), ref.snippet);
       if (!file) continue;
       const snippet = loadSnippet(file);
       if ('code' in snippet) continue;
@@ -289,7 +322,7 @@ export class Analyzer {
         target,
         captures: state.captures,
         envName,
-        routing: this.options.routing ?? {},
+        routing: this.routing,
       });
       if (fix) out.push(fix);
     }

@@ -5,6 +5,7 @@ import { Constants } from './constants';
 import type { FileIndex } from './file-index';
 import type { CrossFileResolver } from '../flow/callee-definition';
 import { isClientCode, isTestPath } from './file-kind';
+import type { FilePolicyFacts } from './file-policy-facts';
 
 /**
  * Everything rules may ask about one file, computed at most once per file and shared by all matchers.
@@ -22,6 +23,9 @@ export class FileContext {
 
   /** Resolves functions imported from other workspace files (audits only; absent in the editor). */
   crossFile?: CrossFileResolver;
+
+  /** Facts the team policy decides (trust-boundary globs, approved auth modules); absent without a policy. */
+  policyFacts?: FilePolicyFacts;
 
   constructor(
     readonly file: string,
@@ -62,8 +66,13 @@ export class FileContext {
     return (this.testCache ??= isTestPath(this.relPath));
   }
 
-  /** Client-side code (browser or app bundle). */
+  /** Inside the policy's approved auth modules; `undefined` when the policy lists none. */
+  get isApprovedAuthModule(): boolean | undefined {
+    return this.policyFacts?.approvedAuthModule(this.file);
+  }
+
+  /** Client-side code (browser or app bundle): a directive, else the policy's trust-boundary globs, else the path. */
   get isClient(): boolean {
-    return (this.clientCache ??= isClientCode(this.relPath, this.sourceFile));
+    return (this.clientCache ??= isClientCode(this.relPath, this.sourceFile, this.policyFacts?.boundary(this.file)));
   }
 }

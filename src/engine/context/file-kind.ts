@@ -14,15 +14,17 @@ export function isTestPath(relPath: string): boolean {
 }
 
 /**
- * `true` for code that ships to browsers or apps: a `'use client'` directive, or a client-side path that is not
- * also a server path (`src/components/`, `*.tsx`, `stores/`, but not `pages/api/`).
+ * `true` for code that ships to browsers or apps: a `'use client'` directive; else the side the team policy's
+ * trust-boundary globs put the file on (`boundary`); else a client-side path that is not also a server path
+ * (`src/components/`, `*.tsx`, `stores/`, but not `pages/api/`).
  */
-export function isClientCode(relPath: string, sf: ts.SourceFile): boolean {
+export function isClientCode(relPath: string, sf: ts.SourceFile, boundary?: 'client' | 'server' | 'edge'): boolean {
   const first = sf.statements[0];
   if (first && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression)) {
     if (first.expression.text === 'use client') return true;
     if (first.expression.text === 'use server') return false;
   }
+  if (boundary !== undefined) return boundary === 'client';
   if (SERVER_PATH.test(relPath)) return false;
   return CLIENT_PATH.test(relPath);
 }

@@ -1,6 +1,7 @@
 import type { FileContext } from '../context/file-context';
 import type { ts } from '../ts';
 import type { Pattern } from './pattern-types';
+import type { RuleSettings } from '../policy/rule-settings';
 
 /** Read access to captured nodes (messages and fixes use it). */
 export interface CaptureReader {
@@ -59,6 +60,8 @@ export class Captures implements CaptureReader {
 export interface MatchState {
   ctx: FileContext;
   captures: Captures;
+  /** Policy values the current rule may read (`value.durationOver` limits); absent without a policy. */
+  settings?: RuleSettings;
 }
 
 /** A compiled test on one node. */

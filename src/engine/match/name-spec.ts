@@ -1,5 +1,18 @@
 import type { NameSpec } from './pattern-types';
 import { PatternError } from './compiled';
+import { regexHazard } from './regex-safety';
+
+/**
+ * Longest string a rule's regular expression is tested on: longer names and literals are tested on their first
+ * `MAX_REGEX_INPUT` characters, so even a slow (polynomial) pattern has a bounded cost per test.
+ */
+export const MAX_REGEX_INPUT = 8192;
+
+/** A compiled regular expression of a rule: only `test`, on input bounded to {@link MAX_REGEX_INPUT} characters. */
+export interface RuleRegex {
+  readonly source: string;
+  test(input: string): boolean;
+}
 
 /** A compiled name test. */
 export type NameTest = (name: string) => boolean;
@@ -16,11 +29,21 @@ export function compileNameSpec(spec: NameSpec, where: string): NameTest {
   return exclude ? (name) => include.test(name) && !exclude.test(name) : (name) => include.test(name);
 }
 
-/** Compiles a regular expression from a rule, reporting a clear error with the JSON pointer. */
-export function compileRegex(source: string, flags: string, where: string): RegExp {
+/**
+ * Compiles a regular expression from a rule, reporting a clear error with the JSON pointer: invalid syntax, or a
+ * pattern that can backtrack catastrophically (see regex-safety.ts). Tests run on bounded input.
+ */
+export function compileRegex(source: string, flags: string, where: string): RuleRegex {
+  let re: RegExp;
   try {
-    return new RegExp(source, flags);
+    re = new RegExp(source, flags);
   } catch (err) {
     throw new PatternError(`invalid regular expression ${JSON.stringify(source)}: ${(err as Error).message}`, where);
   }
+  const hazard = regexHazard(source, flags.includes('i'));
+  if (hazard !== undefined) throw new PatternError(`unsafe regular expression ${JSON.stringify(source)}: ${hazard}`, where);
+  return {
+    source,
+    test: (input) => re.test(input.length > MAX_REGEX_INPUT ? input.slice(0, MAX_REGEX_INPUT) : input),
+  };
 }

@@ -11,11 +11,29 @@ import { readDataFile, type DataFile } from './read-data-file';
 import type { LoadedRule, RuleDefinition } from './rule-types';
 import { validateAgainst } from './schema-validator';
 import { readBuiltinSnapshot } from './builtin-snapshot';
+import { packContentHash } from './pack-hash';
+import { namesCode, resolvePackReference } from './resolve-pack';
+import { checkPolicyReferences } from '../policy/policy-references';
+
+/** A pack that was loaded: what an audit records to say exactly which rules it ran (SARIF `tool.extensions`). */
+export interface PackInfo {
+  name: string;
+  version: string;
+  description?: string;
+  /** Absolute pack folder. */
+  dir: string;
+  /** Absolute manifest file. */
+  manifest: string;
+  /** `sha256:<hex>` over the pack's files (see pack-hash.ts). */
+  contentHash: string;
+}
 
 /** Rules that loaded, and notices for everything that did not. */
 export interface RuleSet {
   rules: LoadedRule[];
   notices: Notice[];
+  /** Packs loaded (extended packs first); absent for the built-in pack. */
+  packs?: PackInfo[];
 }
 
 /** A loaded rule's compiled pattern. Kept beside the plain-data rule so rules stay serializable. */
@@ -39,6 +57,7 @@ const RULE_FILES = ['rule.yaml', 'rule.yml', 'rule.json'];
 interface PackManifest {
   name: string;
   version: string;
+  description?: string;
   rules: string[];
   extends?: string[];
 }
@@ -66,7 +85,7 @@ function listFiles(dir: string): string[] {
 }
 
 /** Loads one rule file of a pack. Returns undefined (with notices) when the rule is invalid. */
-export function loadRuleFile(file: string, packDir: string, packName: string, notices: Notice[]): LoadedRule | undefined {
+export function loadRuleFile(file: string, packDir: string, packName: string, notices: Notice[], builtin = false): LoadedRule | undefined {
   let data: DataFile;
   try {
     data = readDataFile(file);
@@ -107,7 +126,12 @@ export function loadRuleFile(file: string, packDir: string, packName: string, no
     });
     return undefined;
   }
-  if (def.requires) {
+  const refIssues = checkPolicyReferences(def);
+  if (refIssues.length > 0) {
+    for (const i of refIssues) notices.push({ ...issueNotice(file, data, i.pointer, i.message, 'invalid-rule'), ruleId: def.id });
+    return undefined;
+  }
+  if (def.requires?.text !== undefined) {
     try {
       compileNameSpec(def.requires.text, '/requires/text');
     } catch (err) {
@@ -122,7 +146,9 @@ export function loadRuleFile(file: string, packDir: string, packName: string, no
   let docs = '';
   if (fs.existsSync(docsFile)) docs = fs.readFileSync(docsFile, 'utf8');
   else notices.push({ level: 'warning', code: 'missing-docs', message: `${def.id}: documentation ${path.basename(docsFile)} not found beside the rule`, file, ruleId: def.id });
-  return makeLoadedRule(def, file, packName, docs, compiled);
+  const rule = makeLoadedRule(def, file, packName, docs, compiled);
+  if (!builtin) rule.packDir = packDir;
+  return rule;
 }
 
 /** Builds the plain-data rule and remembers its compiled pattern. */
@@ -155,6 +181,10 @@ export function ruleFromSnapshot(def: RuleDefinition, file: string, packName: st
 }
 
 function loadPackDir(dir: string, manifestFile: string, out: RuleSet, seen: Set<string>): void {
+  if (namesCode(manifestFile)) {
+    out.notices.push({ level: 'error', code: 'invalid-pack', message: `${manifestFile}: a pack manifest must be YAML or JSON (packs are data only)`, file: manifestFile });
+    return;
+  }
   const real = fs.realpathSync(dir);
   if (seen.has(real)) return;
   seen.add(real);
@@ -175,16 +205,26 @@ function loadPackDir(dir: string, manifestFile: string, out: RuleSet, seen: Set<
     return;
   }
   const manifest = data.data;
-  for (const ext of manifest.extends ?? []) {
-    const target = path.resolve(dir, ext);
-    if (fs.existsSync(target)) loadPath(target, out, seen);
-    else out.notices.push({ level: 'error', code: 'invalid-pack', message: `${manifest.name}: extended pack "${ext}" not found`, file: manifestFile });
+  (manifest.extends ?? []).forEach((ext, i) => {
+    const target = resolvePackReference(ext, dir);
+    if ('path' in target) loadPath(target.path, out, seen);
+    else out.notices.push(issueNotice(manifestFile, data, `/extends/${i}`, `${manifest.name}: ${target.error}`, 'invalid-pack'));
+  });
+  const globs = manifest.rules.filter((glob, i) => {
+    if (!namesCode(glob)) return true;
+    out.notices.push(issueNotice(manifestFile, data, `/rules/${i}`, `"${glob}" names code; rules are rule.yaml / rule.json files (packs are data only)`, 'invalid-pack'));
+    return false;
+  });
+  const isBuiltin = path.resolve(dir) === path.resolve(builtinPackDir());
+  if (!isBuiltin) {
+    out.packs ??= [];
+    out.packs.push({ name: manifest.name, version: manifest.version, description: manifest.description, dir, manifest: manifestFile, contentHash: packContentHash(dir) });
   }
-  const isRule = picomatch(manifest.rules, { dot: false });
+  const isRule = picomatch(globs, { dot: false });
   for (const file of listFiles(dir)) {
     const rel = path.relative(dir, file).split(path.sep).join('/');
     if (!isRule(rel) || !RULE_FILES.includes(path.basename(file))) continue;
-    const rule = loadRuleFile(file, dir, manifest.name, out.notices);
+    const rule = loadRuleFile(file, dir, manifest.name, out.notices, isBuiltin);
     if (rule) out.rules.push(rule);
   }
 }
@@ -201,7 +241,7 @@ function loadPath(target: string, out: RuleSet, seen: Set<string>): void {
       loadPackDir(target, manifest, out, seen);
       return;
     }
-    out.notices.push({ level: 'error', code: 'invalid-pack', message: `${target}: not a rule pack (expected one of ${PACK_MANIFESTS.join(', ')})`, file: target });
+    out.notices.push({ level: 'error', code: 'invalid-pack', message: `${target}: not a rule pack (expected one of ${PACK_MANIFESTS.join(', ')} in the folder)`, file: target });
     return;
   }
   const dir = path.dirname(target);
@@ -221,7 +261,7 @@ function dedupe(set: RuleSet): RuleSet {
     }
     byId.set(rule.id, rule);
   }
-  return { rules: [...byId.values()], notices: set.notices };
+  return { rules: [...byId.values()], notices: set.notices, packs: set.packs };
 }
 
 /** Loads packs (folders with a manifest, or manifest files). Invalid rules are reported; the rest still load. */

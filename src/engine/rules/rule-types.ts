@@ -13,6 +13,14 @@ export interface FixReference {
   changesBehavior?: boolean;
 }
 
+/** An option a rule declares; the policy sets it under `rules.<id>.options.<name>`. */
+export interface RuleOptionDeclaration {
+  type: 'duration' | 'number' | 'string' | 'boolean' | 'strings';
+  description: string;
+  /** Used when the policy does not set the option. */
+  default?: unknown;
+}
+
 /** A rule exactly as written in a rule file (validated by `rules/schema/rule.schema.json`). */
 export interface RuleDefinition {
   id: string;
@@ -27,8 +35,13 @@ export interface RuleDefinition {
   nhi: string[];
   csf: string[];
   frameworks?: string[];
-  /** File-level prefilter: the rule only runs on files whose text matches `text` (checked once per file). */
-  requires?: { text: NameSpec };
+  /**
+   * File-level prefilter: the rule only runs on files whose text matches `text` (checked once per file), and only
+   * when every policy setting in `policy` is set (`tokenLifetimes.accessToken`, `options.maxAge`, ...).
+   */
+  requires?: { text?: NameSpec; policy?: string[] };
+  /** Options the rule takes from the policy's `rules.<id>.options`, by name. */
+  options?: Record<string, RuleOptionDeclaration>;
   /** Capture whose node is reported (default: the matched node). */
   report?: string;
   match: Pattern;
@@ -53,5 +66,7 @@ export interface LoadedRule {
   file: string;
   /** Name of the pack the rule came from (`trustline` for the built-in pack). */
   pack: string;
+  /** Absolute folder of the pack the rule came from (its `snippets/` hold the rule's fix templates); absent for built-in rules. */
+  packDir?: string;
   definition: RuleDefinition;
 }

@@ -1,7 +1,10 @@
 import picomatch from 'picomatch';
 import type { Primitive } from '../compiled';
 
-/** `file`: the file is (or is not) a test/example file, client-side code, or matches path globs. */
+/**
+ * `file`: the file is (or is not) a test/example file, client-side code (the policy's trust-boundary globs
+ * first, then path heuristics), inside the policy's approved auth modules, or matches path globs.
+ */
 export const filePrimitive: Primitive<'file'> = {
   key: 'file',
   compile: (spec) => {
@@ -12,6 +15,10 @@ export const filePrimitive: Primitive<'file'> = {
       if (spec.test !== undefined && ctx.isTest !== spec.test) return false;
       if (spec.client !== undefined && ctx.isClient !== spec.client) return false;
       if (pathMatch && !pathMatch(ctx.relPath)) return false;
+      if (spec.approvedAuthModule !== undefined) {
+        const approved = ctx.isApprovedAuthModule;
+        if (approved === undefined || approved !== spec.approvedAuthModule) return false;
+      }
       return true;
     };
   },

@@ -1,6 +1,7 @@
 import type { ConstValue } from '../../context/constants';
 import { ts } from '../../ts';
-import type { Primitive } from '../compiled';
+import type { MatchState, Primitive } from '../compiled';
+import { durationSeconds, policyDurationSeconds } from '../../policy/duration';
 import { compileRegex } from '../name-spec';
 import type { ValueSpec } from '../pattern-types';
 import { boundNameOf } from '../node-names';
@@ -9,7 +10,7 @@ import { echoesName, isPlaceholder, shannonEntropy } from '../value-tests';
 /** Capture name under which `value` stores the literal node a resolved value was written at. */
 export const VALUE_ORIGIN_CAPTURE = '$valueOrigin';
 
-type ValueTest = (v: ConstValue) => boolean;
+type ValueTest = (v: ConstValue, state: MatchState) => boolean;
 
 function compileValueSpec(spec: ValueSpec, where: string): ValueTest {
   const tests: ValueTest[] = [];
@@ -47,11 +48,23 @@ function compileValueSpec(spec: ValueSpec, where: string): ValueTest {
   if (spec.envFallback !== undefined) {
     tests.push((v) => (v.kind === 'string' || v.kind === 'number') && (v.envFallback !== undefined) === spec.envFallback);
   }
+  if (spec.durationOver !== undefined) {
+    const { limit, numbers } = spec.durationOver;
+    const fixed = typeof limit === 'object' ? undefined : policyDurationSeconds(limit);
+    const ref = typeof limit === 'object' ? limit.policy : undefined;
+    tests.push((v, state) => {
+      if (v.kind !== 'string' && v.kind !== 'number') return false;
+      const max = ref !== undefined ? state.settings?.get(ref) : fixed;
+      if (typeof max !== 'number') return false;
+      const seconds = durationSeconds(v.value, numbers);
+      return seconds !== undefined && seconds > max;
+    });
+  }
   if (spec.someElement !== undefined) {
     const inner = compileValueSpec(spec.someElement, `${where}/someElement`);
-    tests.push((v) => v.kind === 'array' && v.elements.some((e) => e !== undefined && inner(e)));
+    tests.push((v, state) => v.kind === 'array' && v.elements.some((e) => e !== undefined && inner(e, state)));
   }
-  return (v) => tests.every((t) => t(v));
+  return (v, state) => tests.every((t) => t(v, state));
 }
 
 /**
@@ -65,7 +78,7 @@ export const valuePrimitive: Primitive<'value'> = {
     return (node, state) => {
       if (!ts.isExpression(node)) return false;
       const v = state.ctx.constants.resolve(node);
-      if (!v || !test(v)) return false;
+      if (!v || !test(v, state)) return false;
       if (v.node !== node) state.captures.set(VALUE_ORIGIN_CAPTURE, v.node);
       return true;
     };
