@@ -2,6 +2,7 @@
  * The result of an audit run as every reporter sees it, plus the severity arithmetic they share.
  */
 import type { Finding, LoadedRule, Notice, Severity } from '../engine';
+import type { AuditComparison } from './baseline/compare';
 
 /** Everything a reporter needs; plain data, built by `runAudit`. */
 export interface AuditReport {
@@ -19,6 +20,11 @@ export interface AuditReport {
   files: string[];
   /** How many discovered files the engine skipped (too large, minified, unreadable). */
   skippedFiles: number;
+  /**
+   * Set when the audit was narrowed to new findings (`--baseline`, `--changed-since`): `findings` then
+   * holds only new ones (and suppressed ones); the others are here, for counts and SARIF.
+   */
+  comparison?: AuditComparison;
 }
 
 /** Counts shown by every reporter. Suppressed findings count only in `suppressed`. */
@@ -34,6 +40,10 @@ export interface AuditSummary {
   /** Files that have at least one unsuppressed finding. */
   filesWithFindings: number;
   skippedFiles: number;
+  /** With `--baseline`: unsuppressed findings left out because the baseline lists them. */
+  inBaseline?: number;
+  /** With `--changed-since`: unsuppressed findings left out because their lines did not change. */
+  onUnchangedLines?: number;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -87,6 +97,9 @@ export function summarize(report: AuditReport): AuditSummary {
     filesWithFindings.add(finding.file);
   }
   summary.filesWithFindings = filesWithFindings.size;
+  const comparison = report.comparison;
+  if (comparison?.baseline) summary.inBaseline = comparison.notNew.filter((n) => n.reason === 'baseline').length;
+  if (comparison?.changedSince) summary.onUnchangedLines = comparison.notNew.filter((n) => n.reason === 'unchanged-lines').length;
   return summary;
 }
 

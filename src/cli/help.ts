@@ -4,7 +4,7 @@
 import { TRUSTLINE_VERSION } from './version';
 
 /** Commands `trustline` understands. */
-export const COMMANDS = ['audit', 'rules', 'explain'] as const;
+export const COMMANDS = ['audit', 'rules', 'explain', 'suppressions', 'baseline'] as const;
 
 /** One of {@link COMMANDS}. */
 export type CommandName = (typeof COMMANDS)[number];
@@ -15,6 +15,8 @@ Usage:
   trustline audit [paths...] [options]   audit files and folders (default: .)
   trustline rules [--format text|json]   list the rules
   trustline explain <rule-id>            show a rule's documentation and references
+  trustline suppressions [paths...]      list inline suppressions: rule, reason, expiry, status, author
+  trustline baseline [paths...]          write a baseline of today's findings (for audit --baseline)
   trustline <command> --help             options of a command
   trustline --version                    print the version
 
@@ -38,10 +40,51 @@ Options:
                                   or the common parent of several paths); use --root . in CI so
                                   SARIF paths are relative to the repository
       --no-exit-code              exit 0 even when there are findings (2 still means a usage error)
+      --baseline <file>           report only findings not in this baseline (see trustline baseline);
+                                  the summary counts the others as "in baseline"
+      --changed-since <git-ref>   report only findings on lines added or changed since the revision
+                                  (committed, staged, unstaged and untracked files); combines with
+                                  --baseline. SARIF still lists the other findings, as unchanged
   -q, --quiet                     no progress and no notices on stderr
   -h, --help                      show this help
 
 Colors: only when stdout is a terminal (or FORCE_COLOR is set); NO_COLOR turns them off.
+`;
+
+const SUPPRESSIONS = `Usage: trustline suppressions [paths...] [options]
+
+Lists every inline suppression (trustline-ignore-next-line / trustline-ignore) below the paths, found
+as audit finds files: file and line, rule, status, expiry, author and date of the comment (git blame),
+and the reason. Status: active (silences a finding), unused (silences nothing), expired (past its
+until date; the finding is reported again), or invalid: no-reason, no-rule, unknown-rule, bad-until.
+
+Options:
+  -f, --format <table|json|csv>  output format (default: table)
+  -o, --output <file>            write to a file instead of stdout
+      --strict                   exit 1 when a suppression is unused, expired or invalid
+      --no-blame                 do not run git blame (no author and date)
+  -r, --rules <path>             also load a rule pack (repeatable)
+      --max-file-size <bytes>    skip larger files
+      --root <dir>               folder paths are shown relative to
+  -q, --quiet                    no notices on stderr
+  -h, --help                     show this help
+`;
+
+const BASELINE = `Usage: trustline baseline [paths...] [options]
+
+Audits like trustline audit and writes today's unsuppressed findings to a baseline file (JSON, sorted,
+meant to be committed). "trustline audit --baseline <file>" then reports only findings that are not in
+it. Findings are matched by fingerprint (rule, file path and code, not line numbers), so moving code
+does not make a finding new; editing the flagged code, or renaming its file, does. Run baseline and
+audit with the same paths (or the same --root): paths in the baseline are relative to the root.
+
+Options:
+  -o, --output <file>          baseline file to write (default: trustline-baseline.json; - for stdout)
+  -r, --rules <path>           also load a rule pack (repeatable)
+      --max-file-size <bytes>  skip larger files
+      --root <dir>             folder paths are relative to
+  -q, --quiet                  no notices or summary on stderr
+  -h, --help                   show this help
 `;
 
 const RULES = `Usage: trustline rules [options]
@@ -77,6 +120,10 @@ export function helpText(command?: CommandName): string {
       return RULES;
     case 'explain':
       return EXPLAIN;
+    case 'suppressions':
+      return SUPPRESSIONS;
+    case 'baseline':
+      return BASELINE;
     default:
       return GENERAL;
   }

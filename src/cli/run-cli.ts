@@ -4,8 +4,10 @@
  */
 import type { CliContext } from './cli-context';
 import { auditCommand } from './commands/audit';
+import { baselineCommand } from './commands/baseline';
 import { explainCommand } from './commands/explain';
 import { rulesCommand } from './commands/rules';
+import { suppressionsCommand } from './commands/suppressions';
 import { suggestClosest } from './edit-distance';
 import { COMMANDS, helpText, type CommandName } from './help';
 import { UsageError, USAGE_EXIT_CODE } from './usage-error';
@@ -15,6 +17,8 @@ const HANDLERS: Record<CommandName, (args: string[], context: CliContext) => num
   audit: auditCommand,
   rules: rulesCommand,
   explain: explainCommand,
+  suppressions: suppressionsCommand,
+  baseline: baselineCommand,
 };
 
 /**

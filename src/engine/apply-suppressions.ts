@@ -42,6 +42,7 @@ export function applySuppressions(comments: readonly SuppressionComment[], input
       expired,
     };
     if (c.until !== undefined) record.until = c.until;
+    if (c.invalidUntil !== undefined) record.invalidUntil = c.invalidUntil;
     records.push(record);
     const unknown = record.rules.filter((r) => !r.known).map((r) => r.ruleId);
     if (c.ruleIds.length === 0) {

@@ -110,6 +110,8 @@ export interface SuppressionRecord {
   reason: string;
   /** ISO date (YYYY-MM-DD) after which the suppression stops applying. */
   until?: string;
+  /** The text after `until` when it is not a YYYY-MM-DD date (reported; the suppression then never expires). */
+  invalidUntil?: string;
   /** `true` when `until` is before the analysis date. */
   expired: boolean;
 }

@@ -7,8 +7,11 @@ import path from 'node:path';
 import { SEVERITIES, type Severity } from '../../engine';
 import { shouldUseColor } from '../ansi';
 import { auditExitCode, type AuditReport } from '../audit-report';
+import { loadBaselineOption } from '../baseline/baseline-file';
+import { narrowToNew } from '../baseline/compare';
 import type { CliContext } from '../cli-context';
 import { discoverFiles } from '../discovery/discover-files';
+import { changesSince, type ChangeSet } from '../git/changed-lines';
 import { helpText } from '../help';
 import { loadRuleSet } from '../load-rule-set';
 import {
@@ -42,6 +45,8 @@ const OPTIONS: OptionSpecs = {
   'max-file-size': { type: 'string' },
   root: { type: 'string' },
   'no-exit-code': { type: 'boolean' },
+  baseline: { type: 'string' },
+  'changed-since': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
 };
@@ -57,6 +62,10 @@ export interface AuditOptions {
   targets: string[];
   exitCode: boolean;
   quiet: boolean;
+  /** `--baseline`: path of a baseline file as typed (relative to the working directory). */
+  baseline?: string;
+  /** `--changed-since`: a git revision. */
+  changedSince?: string;
 }
 
 /**
@@ -73,14 +82,34 @@ export function auditCommand(args: string[], context: CliContext): number {
     return 0;
   }
   const options = resolveAuditOptions(values, positionals, context.cwd);
+  const baseline = options.baseline !== undefined ? loadBaselineOption(options.baseline, context.cwd) : undefined;
+  const changes = options.changedSince !== undefined ? changesSince(options.root, options.changedSince) : undefined;
+  const report = narrowToNew(collectAuditReport(options, context, changes), { baseline, changes });
+  if (options.format === 'text' && !options.quiet) {
+    const color = shouldUseColor(context.stderrIsTty, context.env);
+    for (const notice of report.notices) context.stderr(`${renderNoticeLine(notice, report.root, color)}\n`);
+  }
+  const rendered = render(report, options.format, options.output === undefined && shouldUseColor(context.stdoutIsTty, context.env));
+  if (options.output !== undefined) writeReport(path.resolve(context.cwd, options.output), rendered);
+  else context.stdout(rendered);
+  return options.exitCode ? auditExitCode(report) : 0;
+}
+
+/**
+ * Loads the rules, discovers the files and runs the engine: the audit every command that needs one
+ * (`audit`, `baseline`) runs, with a progress line on a terminal.
+ * @param options - Validated options.
+ * @param context - Process environment.
+ * @param changes - With `--changed-since`, only files changed since the revision are analyzed.
+ */
+export function collectAuditReport(options: AuditOptions, context: CliContext, changes?: ChangeSet): AuditReport {
   const ruleSet = loadRuleSet(options.rulePacks, context.cwd);
   const discovery = discoverFiles({ root: options.root, targets: options.targets });
   const progress = context.stderrIsTty && !options.quiet ? new ProgressLine(context.stderr) : undefined;
-  let report: AuditReport;
   try {
-    report = runAudit({
+    return runAudit({
       root: options.root,
-      files: discovery.files,
+      files: changes ? discovery.files.filter((file) => changes.hasChanges(file)) : discovery.files,
       rules: ruleSet.rules,
       threshold: options.threshold,
       maxFileBytes: options.maxFileBytes,
@@ -90,14 +119,6 @@ export function auditCommand(args: string[], context: CliContext): number {
   } finally {
     progress?.clear();
   }
-  if (options.format === 'text' && !options.quiet) {
-    const color = shouldUseColor(context.stderrIsTty, context.env);
-    for (const notice of report.notices) context.stderr(`${renderNoticeLine(notice, report.root, color)}\n`);
-  }
-  const rendered = render(report, options.format, options.output === undefined && shouldUseColor(context.stdoutIsTty, context.env));
-  if (options.output !== undefined) writeReport(path.resolve(context.cwd, options.output), rendered);
-  else context.stdout(rendered);
-  return options.exitCode ? auditExitCode(report) : 0;
 }
 
 /**
@@ -117,6 +138,9 @@ export function resolveAuditOptions(
   const maxFileSize = stringOption(values, 'max-file-size');
   const output = stringOption(values, 'output');
   if (output !== undefined && output.trim() === '') throw new UsageError('--output needs a file path (got an empty string)');
+  const baseline = stringOption(values, 'baseline');
+  if (baseline !== undefined && baseline.trim() === '') throw new UsageError('--baseline needs a file path (got an empty string)');
+  const changedSince = stringOption(values, 'changed-since');
   const targets = (positionals.length > 0 ? positionals : ['.']).map((p) => {
     const abs = path.resolve(cwd, p);
     if (!exists(abs)) throw new UsageError(`path not found: ${p} (expected an existing file or folder to audit)`);
@@ -132,6 +156,8 @@ export function resolveAuditOptions(
     targets,
     exitCode: values['no-exit-code'] !== true,
     quiet: values.quiet === true,
+    baseline,
+    changedSince,
   };
 }
 

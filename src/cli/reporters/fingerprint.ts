@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Finding } from '../../engine';
+import type { AuditReport } from '../audit-report';
 import { toRelativePath } from '../paths';
 
 /**
@@ -37,4 +38,14 @@ export function primaryLocationLineHashes(root: string, findings: readonly Findi
     seen.set(hash, occurrence);
     return `${hash}:${occurrence}`;
   });
+}
+
+/**
+ * Fingerprints of `report.findings`, index-aligned. When the report was narrowed to new findings they are
+ * the ones computed over every finding beforehand, so occurrence numbers match the unnarrowed audit (and
+ * the baseline).
+ * @param report - The audit report.
+ */
+export function reportFingerprints(report: AuditReport): string[] {
+  return report.comparison?.fingerprints ?? primaryLocationLineHashes(report.root, report.findings);
 }

@@ -7,7 +7,7 @@ import type { Category, Confidence, FrameworkTags, Notice, Severity } from '../.
 import { summarize, type AuditReport, type AuditSummary } from '../audit-report';
 import { toDisplayPath, toRelativePath } from '../paths';
 import { TOOL_NAME, TRUSTLINE_VERSION } from '../version';
-import { primaryLocationLineHashes } from './fingerprint';
+import { reportFingerprints } from './fingerprint';
 import { noticeMessage } from './notice-text';
 
 /** Version of the JSON report shape. */
@@ -52,6 +52,8 @@ export interface JsonFinding {
   /** `true` when an inline suppression silenced the finding (it is then not counted). */
   suppressed: boolean;
   suppression?: { justification: string; until?: string; line: number };
+  /** With `--baseline` / `--changed-since`: `new`, or `unchanged` for a suppressed finding that is not new. */
+  baselineState?: 'new' | 'unchanged';
 }
 
 /** A notice about the run (skipped file, invalid rule, rule crash...). */
@@ -77,6 +79,10 @@ export interface JsonReport {
   findings: JsonFinding[];
   notices: JsonNotice[];
   summary: AuditSummary;
+  /** With `--baseline`: the baseline file as given, and how many of its entries no finding matched. */
+  baseline?: { file: string; entries: number; absent: number };
+  /** With `--changed-since`: the revision as given and the commit it resolved to. */
+  changedSince?: { ref: string; commit: string };
 }
 
 /**
@@ -84,7 +90,8 @@ export interface JsonReport {
  * @param report - The audit report.
  */
 export function toJsonReport(report: AuditReport): JsonReport {
-  const fingerprints = primaryLocationLineHashes(report.root, report.findings);
+  const fingerprints = reportFingerprints(report);
+  const states = report.comparison?.states;
   const findings = report.findings.map((finding, index): JsonFinding => {
     const file = toRelativePath(report.root, finding.file);
     const json: JsonFinding = {
@@ -109,9 +116,10 @@ export function toJsonReport(report: AuditReport): JsonReport {
       suppressed: finding.suppression !== undefined,
     };
     if (finding.suppression) json.suppression = { ...finding.suppression };
+    if (states) json.baselineState = states[index];
     return json;
   });
-  return {
+  const json: JsonReport = {
     version: JSON_REPORT_VERSION,
     tool: { name: TOOL_NAME, version: TRUSTLINE_VERSION },
     root: report.root,
@@ -120,6 +128,10 @@ export function toJsonReport(report: AuditReport): JsonReport {
     notices: report.notices.map((n) => toJsonNotice(n, report.root)),
     summary: summarize(report),
   };
+  const baseline = report.comparison?.baseline;
+  if (baseline) json.baseline = { file: baseline.shown, entries: baseline.entries, absent: baseline.absent.length };
+  if (report.comparison?.changedSince) json.changedSince = { ...report.comparison.changedSince };
+  return json;
 }
 
 /**

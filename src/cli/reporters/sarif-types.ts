@@ -59,6 +59,8 @@ export interface SarifResult {
   relatedLocations?: SarifLocation[];
   partialFingerprints: Record<string, string>;
   suppressions?: SarifSuppression[];
+  /** §3.27.24: the result's state relative to a baseline (written only when the audit had one). */
+  baselineState?: 'new' | 'unchanged' | 'updated' | 'absent';
   properties?: Record<string, unknown>;
 }
 

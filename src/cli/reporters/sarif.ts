@@ -5,10 +5,11 @@
  * Source text appears only as the engine's redacted snippet.
  */
 import type { Finding, LoadedRule, Notice, SourceRange } from '../../engine';
-import type { AuditReport } from '../audit-report';
+import { compareFindings, type AuditReport } from '../audit-report';
+import type { BaselineState } from '../baseline/compare';
 import { isInside, toDirectoryFileUri, toFileUri, toRelativePath, toRelativeUri } from '../paths';
 import { INFORMATION_URI, TOOL_NAME, TRUSTLINE_VERSION } from '../version';
-import { primaryLocationLineHashes } from './fingerprint';
+import { reportFingerprints } from './fingerprint';
 import { noticeMessage } from './notice-text';
 import { asSentence, sarifLevel, toReportingDescriptor } from './sarif-rule';
 import type {
@@ -35,10 +36,11 @@ export const SRCROOT = '%SRCROOT%';
 export function toSarifLog(report: AuditReport): SarifLog {
   const artifacts = new ArtifactTable(report.root);
   const rules = new RuleTable(report.rules);
-  const fingerprints = primaryLocationLineHashes(report.root, report.findings);
-  const results = report.findings.map((finding, index) =>
-    toResult(finding, rules.indexOf(finding), fingerprints[index], artifacts),
-  );
+  const results = resultEntries(report).map(({ finding, fingerprint, baselineState }) => {
+    const result = toResult(finding, rules.indexOf(finding), fingerprint, artifacts);
+    if (baselineState !== undefined) result.baselineState = baselineState;
+    return result;
+  });
   const notifications = report.notices.map((notice) => toNotification(notice, report.root, rules, artifacts));
   return {
     $schema: SARIF_SCHEMA_URI,
@@ -72,6 +74,20 @@ export function toSarifLog(report: AuditReport): SarifLog {
  */
 export function renderSarif(report: AuditReport): string {
   return `${JSON.stringify(toSarifLog(report), null, 2)}\n`;
+}
+
+/**
+ * The findings to write as results, with fingerprints. An audit narrowed to new findings (`--baseline`,
+ * `--changed-since`) still lists the others, as `unchanged`: a code-scanning upload without them would
+ * close their alerts as fixed.
+ */
+function resultEntries(report: AuditReport): { finding: Finding; fingerprint: string; baselineState?: BaselineState }[] {
+  const fingerprints = reportFingerprints(report);
+  const comparison = report.comparison;
+  const entries = report.findings.map((finding, index) => ({ finding, fingerprint: fingerprints[index]!, baselineState: comparison?.states[index] }));
+  if (!comparison) return entries;
+  for (const { finding, fingerprint } of comparison.notNew) entries.push({ finding, fingerprint, baselineState: 'unchanged' });
+  return entries.sort((a, b) => compareFindings(a.finding, b.finding));
 }
 
 function toResult(finding: Finding, ruleIndex: number, fingerprint: string, artifacts: ArtifactTable): SarifResult {

@@ -41,7 +41,7 @@ export function renderText(report: AuditReport, options: TextReportOptions): str
     lines.push(...renderFinding(finding, report.root, relative, styles));
   }
   if (lines.length > 0) lines.push('');
-  lines.push(renderSummary(summarize(report), styles));
+  lines.push(renderSummary(summarize(report), styles, report.comparison?.changedSince?.ref));
   return `${lines.join('\n')}\n`;
 }
 
@@ -98,15 +98,21 @@ function formatSnippet(snippet: string): string[] {
   return shown;
 }
 
-function renderSummary(summary: AuditSummary, styles: Styles): string {
+function renderSummary(summary: AuditSummary, styles: Styles, changedSince: string | undefined): string {
   const extras: string[] = [];
   if (summary.suppressed > 0) extras.push(`${summary.suppressed} suppressed`);
+  if (summary.inBaseline !== undefined && summary.inBaseline > 0) extras.push(`${summary.inBaseline} in baseline`);
+  if (summary.onUnchangedLines !== undefined && summary.onUnchangedLines > 0) {
+    extras.push(`${summary.onUnchangedLines} on lines unchanged since ${changedSince ?? 'the revision'}`);
+  }
   if (summary.skippedFiles > 0) extras.push(`${plural(summary.skippedFiles, 'file')} skipped`);
   const tail = extras.length > 0 ? ` (${extras.join(', ')})` : '';
+  const narrowed = summary.inBaseline !== undefined || summary.onUnchangedLines !== undefined;
   if (summary.total === 0) {
-    return `${styles.green('No findings')} in ${plural(summary.files, 'file')}${tail}.`;
+    return `${styles.green(narrowed ? 'No new findings' : 'No findings')} in ${plural(summary.files, 'file')}${tail}.`;
   }
   const counts = `${plural(summary.error, 'error')}, ${plural(summary.warning, 'warning')}, ${summary.info} info`;
   const head = summary.error > 0 ? styles.red : summary.warning > 0 ? styles.yellow : styles.blue;
-  return `${head(styles.bold(plural(summary.total, 'finding')))} (${counts}) in ${summary.filesWithFindings} of ${plural(summary.files, 'file')}${tail}.`;
+  const found = narrowed ? plural(summary.total, 'new finding') : plural(summary.total, 'finding');
+  return `${head(styles.bold(found))} (${counts}) in ${summary.filesWithFindings} of ${plural(summary.files, 'file')}${tail}.`;
 }

@@ -13,7 +13,7 @@ let ajv: Ajv2020 | undefined;
 const validators = new Map<string, ValidateFunction>();
 
 /** The compiled validator of `rules/schema/<name>.schema.json`. */
-export function schemaValidator(name: 'rule' | 'pack' | 'policy' | 'snippet'): ValidateFunction {
+export function schemaValidator(name: 'rule' | 'pack' | 'policy' | 'snippet' | 'baseline'): ValidateFunction {
   let v = validators.get(name);
   if (v) return v;
   ajv ??= new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
@@ -47,7 +47,7 @@ function describe(err: ErrorObject): SchemaIssue {
  * Validates data against a schema and returns readable issues. `oneOf` noise is trimmed: when deeper errors
  * explain a failed alternative, the generic "must match exactly one schema" line is dropped.
  */
-export function validateAgainst(name: 'rule' | 'pack' | 'policy' | 'snippet', data: unknown): SchemaIssue[] {
+export function validateAgainst(name: 'rule' | 'pack' | 'policy' | 'snippet' | 'baseline', data: unknown): SchemaIssue[] {
   const validate = schemaValidator(name);
   if (validate(data)) return [];
   const errors = validate.errors ?? [];
