@@ -158,6 +158,8 @@ export interface FunctionSpec {
   callsMethod?: string | string[];
   /** The function is a route handler (`app.get(path, handler)`, `(req, res)`, `(ctx)`, `(request, reply)`). */
   routeHandler?: boolean;
+  /** The function is exported from its module (`export async function f`, `export const f = () => ...`). */
+  exported?: boolean;
   /** The function's name (declared or bound) matches. */
   name?: NameSpec;
   /** Some identifier, member name, property key or short string anywhere in the function (nested callbacks included) matches. */
@@ -180,6 +182,8 @@ export interface FileSpec {
   client?: boolean;
   /** Path glob (relative, forward slashes) the file must match. */
   path?: string | string[];
+  /** The file's directive prologue includes this directive (`use server`, `use client`). */
+  directive?: string;
   /**
    * The file is (`true`) or is not (`false`) inside the policy's `approvedAuthModules`. Without that policy
    * setting the fact is unknown and the test fails either way.

@@ -1,5 +1,16 @@
 import picomatch from 'picomatch';
 import type { Primitive } from '../compiled';
+import { ts } from '../../ts';
+
+/** The file's directive prologue: leading string statements such as `'use server'` or `'use client'`. */
+export function fileDirectives(sf: ts.SourceFile): string[] {
+  const out: string[] = [];
+  for (const stmt of sf.statements) {
+    if (!ts.isExpressionStatement(stmt) || !ts.isStringLiteral(stmt.expression)) break;
+    out.push(stmt.expression.text);
+  }
+  return out;
+}
 
 /**
  * `file`: the file is (or is not) a test/example file, client-side code (the policy's trust-boundary globs
@@ -15,6 +26,7 @@ export const filePrimitive: Primitive<'file'> = {
       if (spec.test !== undefined && ctx.isTest !== spec.test) return false;
       if (spec.client !== undefined && ctx.isClient !== spec.client) return false;
       if (pathMatch && !pathMatch(ctx.relPath)) return false;
+      if (spec.directive !== undefined && !fileDirectives(ctx.sourceFile).includes(spec.directive)) return false;
       if (spec.approvedAuthModule !== undefined) {
         const approved = ctx.isApprovedAuthModule;
         if (approved === undefined || approved !== spec.approvedAuthModule) return false;

@@ -24,6 +24,16 @@ export function isRouteHandler(fn: ts.SignatureDeclaration): boolean {
   return false;
 }
 
+/** `true` when the function is exported from its module (`export function f`, `export const f = () => ...`). */
+export function isExportedFunction(fn: ts.SignatureDeclaration): boolean {
+  const hasExport = (n: ts.Node): boolean => ts.canHaveModifiers(n) && (ts.getModifiers(n) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  if (ts.isFunctionDeclaration(fn)) return hasExport(fn);
+  const decl = fn.parent;
+  if (decl && ts.isVariableDeclaration(decl) && decl.initializer === fn) return hasExport(decl.parent.parent);
+  if (decl && ts.isExportAssignment(decl)) return true;
+  return false;
+}
+
 /** Names a function mentions anywhere in its body, nested callbacks included (cached per function). */
 const mentionCache = new NodeMemo<string[]>();
 export function functionMentions(scope: ts.Node): string[] {
@@ -67,6 +77,7 @@ export const inFunctionPrimitive: Primitive<'inFunction'> = {
       const fn = isFunctionScope(node) ? node : enclosingFunctionOf(node);
       const scope: FunctionScope = fn ?? state.ctx.sourceFile;
       if (spec.routeHandler !== undefined && (fn !== undefined && isRouteHandler(fn)) !== spec.routeHandler) return false;
+      if (spec.exported !== undefined && (fn !== undefined && isExportedFunction(fn)) !== spec.exported) return false;
       if (name) {
         const n = fn ? functionNameOf(fn) : undefined;
         if (n === undefined || !name(n)) return false;
