@@ -51,7 +51,7 @@ const CONTENT_FUNCTIONS = new Set([
 ]);
 
 /** Methods whose result carries the receiver's (and arguments') content (`t.trim()`, `a.concat(b)`). */
-const CONTENT_METHODS = new Set(['encode', 'toString', 'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'normalize', 'concat', 'join', 'valueOf', 'toJSON', 'padStart', 'padEnd']);
+const CONTENT_METHODS = new Set(['parse', 'safeParse', 'parseAsync', 'safeParseAsync', 'validateSync', 'encode', 'toString', 'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'normalize', 'concat', 'join', 'valueOf', 'toJSON', 'padStart', 'padEnd']);
 
 function calleeText(expr: ts.Expression): string | undefined {
   if (ts.isIdentifier(expr)) return expr.text;
