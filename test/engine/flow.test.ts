@@ -47,6 +47,15 @@ describe('flowsFrom (intra-procedural data flow)', () => {
     assert.deepEqual(matchedLines(code, LOGGED_TOKEN), [4, 6]);
   });
 
+  it("follows a helper's parameter out to the file's callers, but not back into other definitions", () => {
+    const code = [
+      'function show(v) { console.log(v); }', // 1: show(session.token) below
+      'function quiet(v) { console.log(v); }',
+      'function run(session) { show(session.token); quiet(session.id); }',
+    ].join('\n');
+    assert.deepEqual(matchedLines(code, LOGGED_TOKEN), [1]);
+  });
+
   it('respects scopes: a same-named variable elsewhere does not flow', () => {
     const code = [
       'function a(res) { const v = res.token; return v; }',

@@ -23,6 +23,28 @@ interface Step {
   node: ts.Node;
   ctx: FileContext;
   frame?: Frame;
+  /** The path went out from a helper's parameter to its callers: it never goes back into definitions. */
+  outward?: boolean;
+}
+
+/** Call sites of one helper followed, at most. */
+const MAX_CALLERS = 8;
+
+/** Calls in the same file to a named function (declaration or const-bound arrow/function expression). */
+function localCallersOf(fn: ts.SignatureDeclaration, ctx: FileContext): CallLike[] {
+  let name: string | undefined;
+  if (ts.isFunctionDeclaration(fn)) name = fn.name?.text;
+  else if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name)) name = fn.parent.name.text;
+  if (name === undefined) return [];
+  const out: CallLike[] = [];
+  for (const call of ctx.index.calls) {
+    const callee = call.expression;
+    if (ts.isIdentifier(callee) && callee.text === name && call.arguments && call.arguments.length > 0) {
+      out.push(call);
+      if (out.length >= MAX_CALLERS) break;
+    }
+  }
+  return out;
 }
 
 /** Upper bound on nodes visited per question: flows in real handlers are short; this bounds pathological files. */
@@ -98,9 +120,9 @@ export function flowReaches(start: ts.Node, state: MatchState, query: FlowQuery)
 }
 
 function expand(step: Step, work: Step[]): void {
-  const { node, ctx, frame } = step;
-  const next = (n: ts.Node | undefined, c: FileContext = ctx, f: Frame | undefined = frame): void => {
-    if (n) work.push({ node: n, ctx: c, frame: f });
+  const { node, ctx, frame, outward } = step;
+  const next = (n: ts.Node | undefined, c: FileContext = ctx, f: Frame | undefined = frame, out: boolean | undefined = outward): void => {
+    if (n) work.push({ node: n, ctx: c, frame: f, outward: out });
   };
   if (
     ts.isParenthesizedExpression(node) ||
@@ -178,6 +200,9 @@ function expand(step: Step, work: Step[]): void {
     if (frame && node.parent === frame.fn) {
       const arg = frame.call.arguments?.[parameterIndex(node)];
       next(arg, frame.callerCtx, frame.caller);
+    } else if (!frame && !outward) {
+      // A helper's parameter: what the file's own callers pass in (`sha256Hex(password)` → `update(text)`).
+      for (const call of localCallersOf(node.parent, ctx)) next(call.arguments?.[parameterIndex(node)], ctx, undefined, true);
     }
     next(node.initializer);
     return;
@@ -222,6 +247,7 @@ function followCall(call: CallLike, step: Step, next: (n: ts.Node | undefined, c
     for (const a of args) next(a);
     return;
   }
+  if (step.outward) return;
   let depth = 0;
   for (let f = step.frame; f; f = f.caller) depth++;
   if (depth >= MAX_FRAMES) return;
