@@ -1,7 +1,7 @@
 /**
  * The result of an audit run as every reporter sees it, plus the severity arithmetic they share.
  */
-import type { Finding, LoadedRule, Notice, Severity } from '../engine';
+import type { Finding, LoadedRule, Notice, PackInfo, Severity } from '../engine';
 import type { AuditComparison } from './baseline/compare';
 
 /** Everything a reporter needs; plain data, built by `runAudit`. */
@@ -12,6 +12,10 @@ export interface AuditReport {
   threshold: Severity;
   /** Every rule that ran (built-in and from packs), in load order. */
   rules: LoadedRule[];
+  /** Rule packs that ran besides the built-in one (`--rules` and policy `extends`): name, version, content hash. */
+  packs?: PackInfo[];
+  /** Policy files that applied (absolute paths). */
+  policyFiles?: string[];
   /** Findings at or above the threshold, suppressed ones included, sorted by file, line, column, rule. */
   findings: Finding[];
   /** Notices about the run, each distinct notice once. */

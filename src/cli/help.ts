@@ -2,9 +2,11 @@
  * Help texts of the `trustline` command and its subcommands.
  */
 import { TRUSTLINE_VERSION } from './version';
+import { INIT_HELP } from './commands/init';
+import { PACKS_HELP } from './commands/packs';
 
 /** Commands `trustline` understands. */
-export const COMMANDS = ['audit', 'rules', 'explain', 'suppressions', 'baseline'] as const;
+export const COMMANDS = ['audit', 'rules', 'explain', 'suppressions', 'baseline', 'init', 'packs'] as const;
 
 /** One of {@link COMMANDS}. */
 export type CommandName = (typeof COMMANDS)[number];
@@ -17,6 +19,8 @@ Usage:
   trustline explain <rule-id>            show a rule's documentation and references
   trustline suppressions [paths...]      list inline suppressions: rule, reason, expiry, status, author
   trustline baseline [paths...]          write a baseline of today's findings (for audit --baseline)
+  trustline init [folder]                write a commented starter policy (.trustline.yaml), inferred from package.json
+  trustline packs <init|test|validate>   scaffold, test and validate rule packs
   trustline <command> --help             options of a command
   trustline --version                    print the version
 
@@ -35,6 +39,11 @@ Options:
   -s, --severity <level>          report findings at or above error, warning or info (default: info);
                                   exit code 1 when an unsuppressed finding is reported
   -r, --rules <path>              also load a rule pack (repeatable)
+  -c, --config <file>             team policy for every file (default: the nearest .trustline.yaml,
+                                  .trustline.yml or .trustline.json above each file, merged with those
+                                  above it up to the audit root, or the working folder when it contains
+                                  the root)
+      --no-policy                 ignore policy files
       --max-file-size <bytes>     skip larger files (accepts 500000, 512k, 2m)
       --root <dir>                folder report paths are relative to (default: the audited folder,
                                   or the common parent of several paths); use --root . in CI so
@@ -124,6 +133,10 @@ export function helpText(command?: CommandName): string {
       return SUPPRESSIONS;
     case 'baseline':
       return BASELINE;
+    case 'init':
+      return INIT_HELP;
+    case 'packs':
+      return PACKS_HELP;
     default:
       return GENERAL;
   }

@@ -3,13 +3,15 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { loadBuiltinRules, loadRulePacks, type LoadedRule, type Notice } from '../engine';
+import { loadBuiltinRules, loadRulePacks, type LoadedRule, type Notice, type PackInfo } from '../engine';
 import { UsageError } from './usage-error';
 
 /** Rules in load order (built-in first) and the notices loading produced. */
 export interface CliRuleSet {
   rules: LoadedRule[];
   notices: Notice[];
+  /** The `--rules` packs (and packs they extend): name, version, content hash. */
+  packs: PackInfo[];
 }
 
 /**
@@ -47,7 +49,7 @@ export function loadRuleSet(packPaths: readonly string[], cwd: string): CliRuleS
     byId.set(rule.id, rule);
   }
   const rules = [...byId.values()];
-  return { rules, notices };
+  return { rules, notices, packs: packs?.packs ?? [] };
 }
 
 function guard<T>(what: string, load: () => T): T {

@@ -1,7 +1,7 @@
 /**
  * Runs the engine over discovered files and assembles the {@link AuditReport}.
  */
-import { Analyzer, WorkspaceResolver, type Finding, type LoadedRule, type Notice, type Severity } from '../engine';
+import { PolicyAnalyzers, PolicyResolver, WorkspaceResolver, type Finding, type LoadedRule, type Notice, type PackInfo, type Severity } from '../engine';
 import { compareFindings, meetsThreshold, type AuditReport } from './audit-report';
 
 /** Input of {@link runAudit}. */
@@ -10,6 +10,13 @@ export interface AuditRunOptions {
   /** Absolute, sorted files to analyze. */
   files: readonly string[];
   rules: LoadedRule[];
+  /** Packs the rules came from (`--rules`), recorded in the report. */
+  packs?: readonly PackInfo[];
+  /**
+   * Team policy: `config` applies one policy file to every file; otherwise the nearest `.trustline.*` above each
+   * file (up to `top`) applies, merged with those above it. Absent: no policy.
+   */
+  policy?: { config?: string; top: string };
   threshold: Severity;
   maxFileBytes?: number;
   /** Notices gathered before analysis (rule loading, discovery). */
@@ -23,14 +30,24 @@ export interface AuditRunOptions {
  * @param options - What to analyze and how.
  */
 export function runAudit(options: AuditRunOptions): AuditReport {
-  const analyzer = new Analyzer({ rules: options.rules, maxFileBytes: options.maxFileBytes, root: options.root, crossFile: new WorkspaceResolver(options.root) });
+  const resolver = new PolicyResolver(options.policy ? { root: options.policy.top, config: options.policy.config } : { disabled: true });
+  const scopes = new PolicyAnalyzers({
+    resolver,
+    baseRules: options.rules,
+    allowExtends: true,
+    analyzer: { maxFileBytes: options.maxFileBytes, root: options.root, crossFile: new WorkspaceResolver(options.root) },
+  });
+  const usePolicy = options.policy !== undefined;
   const notices = new NoticeList(options.notices);
+  const files = usePolicy ? options.files.filter((file) => !scopes.isIgnored(file)) : options.files;
+  for (const notice of scopes.notices) notices.add(notice);
   const findings: Finding[] = [];
   const analyzed: string[] = [];
   let skippedFiles = 0;
-  options.files.forEach((file, index) => {
+  files.forEach((file, index) => {
     try {
-      const result = analyzer.analyzeFile(file);
+      const result = scopes.analyzerFor(file).analyzeFile(file);
+      for (const notice of scopes.notices) notices.add(notice);
       for (const finding of result.findings) {
         if (meetsThreshold(finding.severity, options.threshold)) findings.push(finding);
       }
@@ -47,13 +64,15 @@ export function runAudit(options: AuditRunOptions): AuditReport {
       const reason = error instanceof Error ? error.message : String(error);
       notices.add({ level: 'error', code: 'analysis-failed', message: `analysis failed: ${reason.split('\n')[0]}`, file });
     }
-    options.onProgress?.(index + 1, options.files.length);
+    options.onProgress?.(index + 1, files.length);
   });
   findings.sort(compareFindings);
   return {
     root: options.root,
     threshold: options.threshold,
-    rules: options.rules,
+    rules: usePolicy ? scopes.allRules() : options.rules,
+    packs: [...(options.packs ?? []), ...scopes.packs.filter((p) => !(options.packs ?? []).some((q) => q.dir === p.dir))],
+    policyFiles: usePolicy ? resolver.loadedFiles().map((p) => p.file).sort() : [],
     findings,
     notices: notices.list,
     files: analyzed,

@@ -6,6 +6,8 @@ import type { CliContext } from './cli-context';
 import { auditCommand } from './commands/audit';
 import { baselineCommand } from './commands/baseline';
 import { explainCommand } from './commands/explain';
+import { initCommand } from './commands/init';
+import { packsCommand } from './commands/packs';
 import { rulesCommand } from './commands/rules';
 import { suppressionsCommand } from './commands/suppressions';
 import { suggestClosest } from './edit-distance';
@@ -19,6 +21,8 @@ const HANDLERS: Record<CommandName, (args: string[], context: CliContext) => num
   explain: explainCommand,
   suppressions: suppressionsCommand,
   baseline: baselineCommand,
+  init: initCommand,
+  packs: packsCommand,
 };
 
 /**

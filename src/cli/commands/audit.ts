@@ -47,6 +47,8 @@ const OPTIONS: OptionSpecs = {
   'no-exit-code': { type: 'boolean' },
   baseline: { type: 'string' },
   'changed-since': { type: 'string' },
+  config: { type: 'string', short: 'c' },
+  'no-policy': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
 };
@@ -66,6 +68,12 @@ export interface AuditOptions {
   baseline?: string;
   /** `--changed-since`: a git revision. */
   changedSince?: string;
+  /** `--config`: absolute path of the policy file that applies to every file (no discovery). */
+  config?: string;
+  /** `--no-policy`: ignore policy files. */
+  noPolicy?: boolean;
+  /** Highest folder policy discovery walks up to: the working directory when the root is inside it, else the root. */
+  policyTop: string;
 }
 
 /**
@@ -111,6 +119,8 @@ export function collectAuditReport(options: AuditOptions, context: CliContext, c
       root: options.root,
       files: changes ? discovery.files.filter((file) => changes.hasChanges(file)) : discovery.files,
       rules: ruleSet.rules,
+      packs: ruleSet.packs,
+      policy: options.noPolicy === true ? undefined : { config: options.config, top: options.policyTop },
       threshold: options.threshold,
       maxFileBytes: options.maxFileBytes,
       notices: [...ruleSet.notices, ...discovery.notices],
@@ -141,6 +151,8 @@ export function resolveAuditOptions(
   const baseline = stringOption(values, 'baseline');
   if (baseline !== undefined && baseline.trim() === '') throw new UsageError('--baseline needs a file path (got an empty string)');
   const changedSince = stringOption(values, 'changed-since');
+  const config = resolveConfig(stringOption(values, 'config'), cwd);
+  if (config !== undefined && values['no-policy'] === true) throw new UsageError('--config and --no-policy exclude each other (expected one of them)');
   const targets = (positionals.length > 0 ? positionals : ['.']).map((p) => {
     const abs = path.resolve(cwd, p);
     if (!exists(abs)) throw new UsageError(`path not found: ${p} (expected an existing file or folder to audit)`);
@@ -158,7 +170,23 @@ export function resolveAuditOptions(
     quiet: values.quiet === true,
     baseline,
     changedSince,
+    config,
+    noPolicy: values['no-policy'] === true,
+    policyTop: policyTop(resolveRoot(stringOption(values, 'root'), targets, cwd), cwd),
   };
+}
+
+function resolveConfig(given: string | undefined, cwd: string): string | undefined {
+  if (given === undefined) return undefined;
+  const file = path.resolve(cwd, given);
+  if (!exists(file) || isDirectory(file)) throw new UsageError(`--config ${given} not found (expected a policy file such as .trustline.yaml or .trustline.json)`);
+  if (!/\.(ya?ml|json)$/i.test(file)) throw new UsageError(`--config ${given} is not YAML or JSON (expected a policy file such as .trustline.yaml)`);
+  return file;
+}
+
+/** Policies are looked for up to the working directory when the audit root is inside it (`trustline audit src`). */
+function policyTop(root: string, cwd: string): string {
+  return isInside(path.resolve(cwd), root) ? path.resolve(cwd) : root;
 }
 
 function resolveRoot(explicit: string | undefined, targets: string[], cwd: string): string {

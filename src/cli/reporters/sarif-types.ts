@@ -101,12 +101,26 @@ export interface SarifRun {
       informationUri: string;
       rules: SarifReportingDescriptor[];
     };
+    /** Rule packs that ran besides the built-in rules (§3.18.3). */
+    extensions?: SarifToolExtension[];
   };
+  /** Run properties: the policy files that applied (relative to the root). */
+  properties?: { policyFiles?: string[] };
   originalUriBaseIds: Record<string, { uri: string; description?: SarifMessage }>;
   artifacts: SarifArtifact[];
   results: SarifResult[];
   invocations: { executionSuccessful: boolean; toolExecutionNotifications: SarifNotification[] }[];
   columnKind: 'utf16CodeUnits' | 'unicodeCodePoints';
+}
+
+/** §3.19 toolComponent of a rule pack: name, version, where it was loaded from, its content hash. */
+export interface SarifToolExtension {
+  name: string;
+  version: string;
+  semanticVersion?: string;
+  shortDescription?: SarifMessage;
+  locations: SarifArtifactLocation[];
+  properties: { contentHash: string; manifest: string; ruleIds: string[] };
 }
 
 /** §3.13 sarifLog. */

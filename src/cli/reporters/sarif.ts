@@ -10,6 +10,7 @@ import type { BaselineState } from '../baseline/compare';
 import { isInside, toDirectoryFileUri, toFileUri, toRelativePath, toRelativeUri } from '../paths';
 import { INFORMATION_URI, TOOL_NAME, TRUSTLINE_VERSION } from '../version';
 import { reportFingerprints } from './fingerprint';
+import { toToolExtensions } from './sarif-extensions';
 import { noticeMessage } from './notice-text';
 import { asSentence, sarifLevel, toReportingDescriptor } from './sarif-rule';
 import type {
@@ -55,7 +56,11 @@ export function toSarifLog(report: AuditReport): SarifLog {
             informationUri: INFORMATION_URI,
             rules: rules.descriptors,
           },
+          ...(report.packs !== undefined && report.packs.length > 0 ? { extensions: toToolExtensions(report.packs, report.rules, report.root, SRCROOT) } : {}),
         },
+        ...(report.policyFiles !== undefined && report.policyFiles.length > 0
+          ? { properties: { policyFiles: report.policyFiles.map((f) => (isInside(report.root, f) ? toRelativePath(report.root, f) : f)) } }
+          : {}),
         originalUriBaseIds: {
           [SRCROOT]: { uri: toDirectoryFileUri(report.root), description: { text: 'The audit root.' } },
         },

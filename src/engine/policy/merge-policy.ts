@@ -17,7 +17,7 @@ export function mergePolicies(chain: readonly PolicyFile[]): EffectivePolicy {
   for (const { file, document: doc, lineOf } of chain) {
     const base = path.dirname(file);
     out.files.push(file);
-    (doc.extends ?? []).forEach((spec, i) => out.extends.push({ spec, base, file, line: lineOf(`/extends/${i}`) }));
+    (doc.extends ?? []).forEach((spec, i) => out.extends.push({ spec, base, file, line: lineOf(`/extends/${i}`), pointer: `/extends/${i}` }));
     for (const [id, entry] of Object.entries(doc.rules ?? {})) {
       const prev: RuleSetting | undefined = out.rules[id];
       const next: RuleSetting = { ...prev, file, line: lineOf(rulePointer(id)) };

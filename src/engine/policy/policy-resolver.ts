@@ -16,6 +16,8 @@ export interface PolicyResolverOptions {
   root?: string;
   /** An explicit policy file that applies to every file; no discovery. */
   config?: string;
+  /** No policy at all (`--no-policy`): every file gets the empty policy. */
+  disabled?: boolean;
 }
 
 /** The policy file of one folder, if any. */
@@ -36,14 +38,17 @@ export class PolicyResolver {
   private readonly effective = new Map<string, EffectivePolicy>();
   private readonly root: string | undefined;
   private readonly config: string | undefined;
+  private readonly disabled: boolean;
 
   constructor(options: PolicyResolverOptions = {}) {
     this.root = options.root !== undefined ? path.resolve(options.root) : undefined;
     this.config = options.config !== undefined ? path.resolve(options.config) : undefined;
+    this.disabled = options.disabled === true;
   }
 
   /** The effective policy of a file (or folder). Files with the same policy chain share one object. */
   forFile(file: string): EffectivePolicy {
+    if (this.disabled) return EMPTY_POLICY;
     const chain = this.config !== undefined ? this.explicitChain() : this.chainOf(path.dirname(path.resolve(file)));
     if (chain.length === 0) return EMPTY_POLICY;
     const key = chain.map((p) => p.file).join('\0');

@@ -53,6 +53,8 @@ export interface ExtendsEntry {
   file: string;
   /** 1-based line of the entry in `file`. */
   line?: number;
+  /** JSON pointer of the entry in `file` (`/extends/0`). */
+  pointer: string;
 }
 
 /** A rule's effective settings: whether it runs, its severity and options, and where they were set. */
