@@ -75,8 +75,8 @@ describe('rule catalogue completeness', () => {
     assert.deepEqual(problems, []);
   });
 
-  it('describes every field of the rule, pack and snippet schemas', () => {
-    for (const name of ['rule', 'pack', 'snippet']) {
+  it('describes every field of the rule, pack, snippet and policy schemas', () => {
+    for (const name of ['rule', 'pack', 'snippet', 'policy']) {
       const schema: unknown = JSON.parse(fs.readFileSync(path.join(ROOT, 'rules', 'schema', `${name}.schema.json`), 'utf8'));
       assert.deepEqual(undocumented(schema), [], `${name}.schema.json`);
     }
