@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { JsonReport } from '../../src/cli/reporters/json';
 import type { SarifLog } from '../../src/cli/reporters/sarif-types';
 import { ensureBuilt, runTrustline } from './helpers/cli-process';
@@ -7,7 +7,6 @@ import { createGitWorkspace, HERMETIC_GIT_ENV, type GitWorkspace } from './helpe
 import { MULTITOOL, runMultitool, schemaErrors } from './helpers/sarif-validators';
 import { createWorkspace, type Workspace } from './helpers/workspace';
 
-const DECODE = 'jwt/decode-used-for-trust';
 const decodeLine = (name: string): string => `export const ${name} = (t: string) => jwt.decode(t) as { role?: string };`;
 /** Two findings, on lines 3 and 5. */
 const TOKENS = ["import jwt from 'jsonwebtoken';", '', decodeLine('a'), '', decodeLine('b'), ''].join('\n');
@@ -90,7 +89,7 @@ describe('trustline audit --changed-since (built CLI, scratch git repositories)'
       [[3, 'unchanged'], [5, 'unchanged'], [6, 'new']],
     );
     assert.deepEqual(schemaErrors(log), []);
-    if (existsMultitool()) {
+    if (existsSync(MULTITOOL)) {
       const report = runMultitool(out, ws.dir);
       assert.equal(report.status, 0, report.console);
       assert.deepEqual(report.issues.filter((i) => i.level === 'error' || i.level === 'warning'), [], report.console);
@@ -113,11 +112,3 @@ describe('trustline audit --changed-since (built CLI, scratch git repositories)'
   });
 });
 
-function existsMultitool(): boolean {
-  try {
-    readFileSync(MULTITOOL);
-    return true;
-  } catch {
-    return false;
-  }
-}

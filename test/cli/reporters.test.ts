@@ -152,7 +152,7 @@ describe('cli reporters', () => {
       assert.match(first.partialFingerprints.primaryLocationLineHash, /^[0-9a-f]{32}:1$/);
       assert.equal(first.message.text, 'jwt.decode does not check the signature; use jwt.verify with pinned algorithms.');
       assert.equal(second.relatedLocations?.[0].physicalLocation.region?.startLine, 2);
-      assert.equal(first.suppressions, undefined);
+      assert.deepEqual(first.suppressions, [], 'evaluated and not suppressed: every result carries suppressions (SARIF §3.27.23)');
       assert.deepEqual(third.suppressions?.[0].kind, 'inSource');
       assert.equal(third.suppressions?.[0].justification, 'claims only used for logging');
       assert.deepEqual(run.artifacts.map((a) => a.location.uri), ['src/auth.ts', 'src/tokens.ts']);

@@ -86,8 +86,9 @@ describe('trustline audit --format sarif (built CLI)', () => {
     assert.equal(packRule?.helpUri, undefined);
 
     const decode = run.results.filter((r) => r.ruleId === DECODE_RULE);
-    const active = decode.find((r) => !r.suppressions);
-    const suppressed = decode.find((r) => r.suppressions);
+    const active = decode.find((r) => r.suppressions?.length === 0);
+    const suppressed = decode.find((r) => (r.suppressions?.length ?? 0) > 0);
+    assert.ok(run.results.every((r) => Array.isArray(r.suppressions)), 'suppressions on every result or on none (SARIF §3.27.23)');
     assert.ok(active && suppressed, JSON.stringify(decode));
     assert.equal(active.ruleIndex, ruleIndex);
     assert.equal(active.level, 'error');

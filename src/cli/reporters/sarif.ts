@@ -133,6 +133,9 @@ function toResult(finding: Finding, ruleIndex: number, fingerprint: string, arti
         location: { physicalLocation: { artifactLocation: artifacts.locate(finding.file), region: { startLine: line } } },
       },
     ];
+  } else {
+    // §3.27.23: within a run, suppressions are on every result or on none; [] says "evaluated, not suppressed".
+    result.suppressions = [];
   }
   return result;
 }
