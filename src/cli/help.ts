@@ -73,6 +73,9 @@ Options:
       --strict                   exit 1 when a suppression is unused, expired or invalid
       --no-blame                 do not run git blame (no author and date)
   -r, --rules <path>             also load a rule pack (repeatable)
+  -c, --config <file>            team policy for every file (default: nearest .trustline.yaml/.json;
+                                 rules from its packs count as known, its ignore globs apply)
+      --no-policy                ignore policy files
       --max-file-size <bytes>    skip larger files
       --root <dir>               folder paths are shown relative to
   -q, --quiet                    no notices on stderr
@@ -90,6 +93,8 @@ audit with the same paths (or the same --root): paths in the baseline are relati
 Options:
   -o, --output <file>          baseline file to write (default: trustline-baseline.json; - for stdout)
   -r, --rules <path>           also load a rule pack (repeatable)
+  -c, --config <file>          team policy for every file (default: as audit, the nearest policy file)
+      --no-policy              ignore policy files
       --max-file-size <bytes>  skip larger files
       --root <dir>             folder paths are relative to
   -q, --quiet                  no notices or summary on stderr

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import type { JsonRegister } from '../../src/cli/suppressions/render-register';
+import { createInfoPack } from './helpers/auth-app';
 import { ensureBuilt, runTrustline } from './helpers/cli-process';
 import { AUTHOR, createGitWorkspace, HERMETIC_GIT_ENV } from './helpers/git-repo';
 import { createWorkspace, type Workspace } from './helpers/workspace';
@@ -131,5 +132,25 @@ describe('trustline suppressions (built CLI)', () => {
     assert.equal(strict.status, 0, strict.stdout + strict.stderr);
     assert.doesNotMatch(strict.stderr, /authors and dates/);
     assert.equal(run(['--format', 'xml'], clean.dir).status, 2);
+  });
+
+  it('knows the rules of packs the team policy extends, and skips files the policy ignores', () => {
+    const pack = track(createInfoPack());
+    const ws = track(
+      createWorkspace({
+        '.trustline.yaml': `extends:\n  - ${JSON.stringify(pack.dir)}\nignore:\n  - "generated/**"\n`,
+        'src/a.ts': `import jwt from 'jsonwebtoken';\n// trustline-ignore-next-line acme/decode-anywhere, ${DECODE} -- kid only\n${decodeLine('a')}\n`,
+        'generated/b.ts': `// trustline-ignore-next-line ${DECODE} -- generated\nexport const b = 1;\n`,
+      }),
+    );
+    const result = run(['--format', 'json', '--no-blame'], ws.dir);
+    assert.equal(result.status, 0, result.stderr);
+    const register = JSON.parse(result.stdout) as JsonRegister;
+    assert.deepEqual(register.suppressions.map((s) => [s.file, s.ruleId, s.status]), [
+      ['src/a.ts', 'acme/decode-anywhere', 'active'],
+      ['src/a.ts', DECODE, 'active'],
+    ]);
+    const withoutPolicy = JSON.parse(run(['--format', 'json', '--no-blame', '--no-policy', '-q'], ws.dir).stdout) as JsonRegister;
+    assert.equal(withoutPolicy.suppressions.find((s) => s.ruleId === 'acme/decode-anywhere')?.status, 'unknown-rule');
   });
 });

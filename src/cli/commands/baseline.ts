@@ -22,6 +22,8 @@ const OPTIONS: OptionSpecs = {
   rules: { type: 'string', short: 'r', multiple: true },
   'max-file-size': { type: 'string' },
   root: { type: 'string' },
+  config: { type: 'string', short: 'c' },
+  'no-policy': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
 };

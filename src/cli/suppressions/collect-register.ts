@@ -5,7 +5,7 @@
  * only files that contain a suppression comment are analyzed.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { Analyzer, redactSecrets, type LoadedRule, type Notice, type SuppressionRecord } from '../../engine';
+import { PolicyAnalyzers, PolicyResolver, redactSecrets, WorkspaceResolver, type LoadedRule, type Notice, type SuppressionRecord } from '../../engine';
 import { suggestClosest } from '../edit-distance';
 import { blameLines, type BlameLine, type BlameOutcome } from '../git/blame';
 import { toRelativePath } from '../paths';
@@ -58,6 +58,8 @@ export interface RegisterOptions {
   /** Absolute files from discovery. */
   files: readonly string[];
   rules: LoadedRule[];
+  /** Team policy as `audit` applies it (its packs' rules count as known; its ignore globs apply). Absent: none. */
+  policy?: { config?: string; top: string };
   maxFileBytes?: number;
   /** ISO date expiry is judged against. */
   today: string;
@@ -82,8 +84,12 @@ const DEFAULT_MAX_BYTES = 1_000_000;
  * @param options - Files, rules and settings.
  */
 export function collectRegister(options: RegisterOptions): Register {
-  const analyzer = new Analyzer({ rules: options.rules, root: options.root, maxFileBytes: options.maxFileBytes, today: options.today });
-  const known = options.rules.map((r) => r.id);
+  const scopes = new PolicyAnalyzers({
+    resolver: new PolicyResolver(options.policy ? { root: options.policy.top, config: options.policy.config } : { disabled: true }),
+    baseRules: options.rules,
+    allowExtends: true,
+    analyzer: { maxFileBytes: options.maxFileBytes, root: options.root, today: options.today, crossFile: new WorkspaceResolver(options.root) },
+  });
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_BYTES;
   const entries: RegisterEntry[] = [];
   const notices: Notice[] = [];
@@ -92,8 +98,10 @@ export function collectRegister(options: RegisterOptions): Register {
   let blamed = 0;
   for (const file of options.files) {
     if (!mentionsSuppression(file, maxBytes)) continue;
-    const result = analyzer.analyzeFile(file);
+    if (options.policy && scopes.isIgnored(file)) continue;
+    const result = scopes.analyzerFor(file).analyzeFile(file);
     notices.push(...result.notices);
+    const known = scopes.rulesFor(file).map((r) => r.id);
     const records = result.suppressions ?? [];
     if (records.length === 0) continue;
     filesWithComments++;
@@ -109,7 +117,7 @@ export function collectRegister(options: RegisterOptions): Register {
     }
   }
   entries.sort((a, b) => (a.relativeFile < b.relativeFile ? -1 : a.relativeFile > b.relativeFile ? 1 : a.line - b.line || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)));
-  const register: Register = { entries, notices, files: filesWithComments };
+  const register: Register = { entries, notices: [...scopes.notices, ...notices], files: filesWithComments };
   // Authorship missing for every file: one clear note instead of a blank column nobody can explain.
   const unavailable = [...blameProblems.values()].reduce((a, b) => a + b, 0);
   if (options.blame && blamed > 0 && unavailable === blamed) register.blameUnavailable = [...blameProblems.keys()][0];
