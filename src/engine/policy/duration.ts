@@ -101,8 +101,9 @@ export function formatDuration(seconds: number): string {
     [60, 'minute'],
     [1, 'second'],
   ];
+  if (seconds < 60 && Number.isInteger(seconds)) return `${seconds} second${seconds === 1 ? '' : 's'}`;
   for (const [size, name] of units) {
-    if (seconds >= size && Number.isInteger(seconds / size)) {
+    if (size >= 60 && seconds >= size && Number.isInteger(seconds / size)) {
       const n = seconds / size;
       return `${n} ${name}${n === 1 ? '' : 's'}`;
     }

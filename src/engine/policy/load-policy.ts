@@ -127,9 +127,15 @@ export function loadPolicyFile(file: string, notices: Notice[]): PolicyFile | un
   const doc: Record<string, unknown> = structuredClone(raw) as Record<string, unknown>;
   const issues = validateAgainst('policy', doc);
   const dropped = new Set<string>();
-  for (const issue of issues) {
-    notices.push(policyNotice(file, data.lineOf(issue.pointer), issue.pointer, `${explain(issue)}; this setting is ignored`));
-    dropped.add(dropPointer(issue.pointer));
+  const byPointer = new Map<string, SchemaIssue[]>();
+  for (const issue of issues) byPointer.set(issue.pointer, [...(byPointer.get(issue.pointer) ?? []), issue]);
+  for (const [pointer, group] of byPointer) {
+    // Several failed alternatives at one place (a duration that is neither seconds nor `15m`): say what the
+    // field expects once, from the schema's description.
+    const description: unknown = group.length > 1 ? Reflect.get(Object(schemaAt(pointer)), 'description') : undefined;
+    const message = typeof description === 'string' ? `invalid value; expected ${description.replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase())}` : group.map(explain).join('; ');
+    notices.push(policyNotice(file, data.keyLineOf(pointer), pointer, `${message}; this setting is ignored`));
+    dropped.add(dropPointer(pointer));
   }
   if (dropped.has('')) return undefined;
   // Deepest first, so removing a rule entry never shifts another pointer.
@@ -138,7 +144,7 @@ export function loadPolicyFile(file: string, notices: Notice[]): PolicyFile | un
     notices.push(policyNotice(file, 1, '', 'the policy could not be repaired after dropping invalid settings and is ignored'));
     return undefined;
   }
-  return { file, document: doc, lineOf: (pointer) => data.lineOf(pointer) };
+  return { file, document: doc, lineOf: (pointer) => data.keyLineOf(pointer) };
 }
 
 /** JSON pointer of a rule's entry under `rules`. */
