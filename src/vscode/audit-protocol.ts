@@ -15,6 +15,11 @@ export interface AuditRequest {
   exclude: string[];
   /** Fix routing, so findings carry the same fixes as in the editor. */
   routing: { identityProvider?: string; secretStore?: string };
+  /**
+   * Workspace trust: team policies (`.trustline.*` in each root, nested ones for their subtrees) always apply;
+   * the packs they extend load only when trusted.
+   */
+  trusted?: boolean;
   /** Minimum delay between two progress messages (default 50 ms). */
   progressIntervalMs?: number;
 }

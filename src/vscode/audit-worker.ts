@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import picomatch from 'picomatch';
 import { discoverFiles } from '../cli/discovery/discover-files';
-import { Analyzer, WorkspaceResolver, loadBuiltinRules, loadRulePacks, type Finding, type LoadedRule, type Notice } from '../engine';
+import { PolicyAnalyzers, PolicyResolver, WorkspaceResolver, loadBuiltinRules, loadRulePacks, type Analyzer, type Finding, type LoadedRule, type Notice } from '../engine';
 import type { AuditRequest, WorkerMessage } from './audit-protocol';
 
 function post(message: WorkerMessage): void {
@@ -45,11 +45,28 @@ function run(req: AuditRequest): void {
   const total = work.length;
   post({ type: 'discovered', total, notices: notices.splice(0) });
 
-  const analyzers = new Map<string, Analyzer>();
-  const analyzerFor = (root: string): Analyzer => {
-    let a = analyzers.get(root);
-    if (!a) analyzers.set(root, (a = new Analyzer({ rules, severity: req.severity, root, routing: { ...req.routing, envExampleDir: root }, crossFile: new WorkspaceResolver(root) })));
-    return a;
+  // One set of policy scopes per root: each file gets the analyzer of its team policy (nested policies included).
+  const scopesByRoot = new Map<string, PolicyAnalyzers>();
+  const scopesFor = (root: string): PolicyAnalyzers => {
+    let s = scopesByRoot.get(root);
+    if (!s) {
+      s = new PolicyAnalyzers({
+        resolver: new PolicyResolver({ root }),
+        baseRules: rules,
+        allowExtends: req.trusted !== false,
+        analyzer: { severity: req.severity, root, routing: { ...req.routing, envExampleDir: root }, crossFile: new WorkspaceResolver(root) },
+      });
+      scopesByRoot.set(root, s);
+    }
+    return s;
+  };
+  const analyzerFor = (root: string, file: string): Analyzer => scopesFor(root).analyzerFor(file);
+  const reported = new Map<PolicyAnalyzers, number>();
+  const policyNotices = (root: string): Notice[] => {
+    const s = scopesFor(root);
+    const from = reported.get(s) ?? 0;
+    reported.set(s, s.notices.length);
+    return s.notices.slice(from);
   };
   let batch: Finding[] = [];
   let analyzed: string[] = [];
@@ -58,7 +75,12 @@ function run(req: AuditRequest): void {
   for (let i = 0; i < total; i++) {
     const { root, file } = work[i]!;
     try {
-      const result = analyzerFor(root).analyzeFile(file);
+      if (scopesFor(root).isIgnored(file)) {
+        notices.push(...policyNotices(root));
+        continue;
+      }
+      const result = analyzerFor(root, file).analyzeFile(file);
+      notices.push(...policyNotices(root));
       batch.push(...result.findings);
       notices.push(...result.notices);
       if (result.skipped !== undefined) skipped++;

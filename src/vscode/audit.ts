@@ -150,6 +150,7 @@ export class AuditController implements vscode.Disposable {
       severity: settings.severityOverrides,
       exclude: settings.exclude,
       routing: { identityProvider: settings.identityProvider, secretStore: settings.secretStore },
+      trusted: vscode.workspace.isTrusted,
     };
     const results: AuditResults = { status: 'running', root: roots[0]!, roots, done: 0, total: 0, findings: [], notices: [], analyzed: [], skippedFiles: 0, startedAt: Date.now(), ms: 0 };
     this.current = results;

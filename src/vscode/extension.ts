@@ -114,6 +114,15 @@ export function activate(context: vscode.ExtensionContext): TrustlineApi {
   };
   context.subscriptions.push(watcher, watcher.onDidChange(packChanged), watcher.onDidCreate(packChanged), watcher.onDidDelete(packChanged));
 
+  // Team policy files (nested ones too): re-lint open documents under the new policy.
+  const policyWatcher = vscode.workspace.createFileSystemWatcher('**/.trustline.{yaml,yml,json}');
+  const policyChanged = (uri: vscode.Uri): void => {
+    log.info(`policy ${vscode.workspace.asRelativePath(uri)} changed: re-analyzing open documents`);
+    host.invalidate();
+    relint();
+  };
+  context.subscriptions.push(policyWatcher, policyWatcher.onDidChange(policyChanged), policyWatcher.onDidCreate(policyChanged), policyWatcher.onDidDelete(policyChanged));
+
   // Documents already open when the extension activates: analyzed right after activation returns, so the
   // engine's load is not part of activation.
   const initial = setTimeout(() => {

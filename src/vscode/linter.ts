@@ -96,7 +96,12 @@ export class Linter implements vscode.Disposable {
     const t0 = performance.now();
     let result: FileResult;
     try {
-      const analyzer = this.host.analyzerFor(folder, readSettings(doc.uri));
+      const settings = readSettings(doc.uri);
+      if (doc.uri.scheme === 'file' && this.host.isIgnoredByPolicy(file, folder, settings)) {
+        this.clear(doc.uri);
+        return;
+      }
+      const analyzer = this.host.analyzerForFile(file, folder, settings);
       const key = doc.uri.toString();
       let document = this.documents.get(key);
       if (!document || document.file !== file) this.documents.set(key, (document = new (engine().DocumentAnalysis)(file)));

@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { Analyzer, LoadedRule, Notice } from '../engine';
+import type { Analyzer, LoadedRule, Notice, PolicyAnalyzers } from '../engine';
 import { engine } from './engine-loader';
 import type { TrustlineSettings } from './settings';
 
@@ -30,6 +30,8 @@ function workspaceDirs(): string[] {
 export class RuleHost implements vscode.Disposable {
   private state: LoadedState | undefined;
   private readonly analyzers = new Map<string, { key: string; analyzer: Analyzer }>();
+  /** Per workspace folder: analyzers per team-policy scope (`.trustline.yaml` files), for the current settings. */
+  private readonly policies = new Map<string, { key: string; scopes: PolicyAnalyzers; reported: number }>();
   private readonly packDiagnostics = vscode.languages.createDiagnosticCollection('trustline-packs');
   private readonly shown = new Set<string>();
 
@@ -43,6 +45,7 @@ export class RuleHost implements vscode.Disposable {
   invalidate(): void {
     this.state = undefined;
     this.analyzers.clear();
+    this.policies.clear();
   }
 
   /** Notices of the last load (errors count for the status item). */
@@ -50,8 +53,15 @@ export class RuleHost implements vscode.Disposable {
     return this.state?.notices ?? [];
   }
 
+  /** A rule by id: built-in, from the settings' packs, or from a pack a team policy extends. */
   rule(id: string): LoadedRule | undefined {
-    return this.state?.byId.get(id);
+    const own = this.state?.byId.get(id);
+    if (own) return own;
+    for (const p of this.policies.values()) {
+      const found = p.scopes.allRules().find((r) => r.id === id);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   /** Absolute pack paths from the settings; packs inside the workspace are dropped while it is untrusted. */
@@ -144,6 +154,59 @@ export class RuleHost implements vscode.Disposable {
   /** Every rule for these settings (built-in and packs), loading them when needed. */
   rulesFor(settings: TrustlineSettings): LoadedRule[] {
     return this.load(settings).rules;
+  }
+
+  /**
+   * The policy scopes of a workspace folder: the team policy (`.trustline.{yaml,yml,json}` files, nested ones
+   * for their subtrees) on top of the settings. Its identity provider and secret store win over the settings; the
+   * settings' severity overrides apply on top of its rule settings. In an untrusted workspace its `extends` packs
+   * are not loaded (built-in rules only). Policy problems are logged and shown on the policy files, once.
+   */
+  private policyScopes(folder: string, settings: TrustlineSettings): PolicyAnalyzers {
+    const state = this.load(settings);
+    const key = JSON.stringify([state.key, settings.severityOverrides, settings.identityProvider, settings.secretStore]);
+    let entry = this.policies.get(folder);
+    if (entry?.key !== key) {
+      const e = engine();
+      const scopes = new e.PolicyAnalyzers({
+        resolver: new e.PolicyResolver({ root: folder }),
+        baseRules: state.rules,
+        allowExtends: vscode.workspace.isTrusted,
+        analyzer: {
+          severity: settings.severityOverrides,
+          root: folder,
+          routing: { identityProvider: settings.identityProvider, secretStore: settings.secretStore, envExampleDir: folder },
+        },
+      });
+      entry = { key, scopes, reported: 0 };
+      this.policies.set(folder, entry);
+    }
+    return entry.scopes;
+  }
+
+  /** Reports policy notices that appeared since the last call (a new scope was built). */
+  private reportPolicyNotices(folder: string): void {
+    const entry = this.policies.get(folder);
+    if (!entry || entry.scopes.notices.length === entry.reported) return;
+    entry.reported = entry.scopes.notices.length;
+    const all = [...this.policies.values()].flatMap((p) => p.scopes.notices);
+    this.report([...(this.state?.notices ?? []), ...all]);
+  }
+
+  /** `true` when the team policy's `ignore` globs exclude the file. */
+  isIgnoredByPolicy(file: string, folder: string | undefined, settings: TrustlineSettings): boolean {
+    if (folder === undefined) return false;
+    const ignored = this.policyScopes(folder, settings).isIgnored(file);
+    this.reportPolicyNotices(folder);
+    return ignored;
+  }
+
+  /** The analyzer for one file: its folder's policy scope, or the settings alone outside a workspace folder. */
+  analyzerForFile(file: string, folder: string | undefined, settings: TrustlineSettings): Analyzer {
+    if (folder === undefined) return this.analyzerFor(folder, settings);
+    const analyzer = this.policyScopes(folder, settings).analyzerFor(file);
+    this.reportPolicyNotices(folder);
+    return analyzer;
   }
 
   /** The analyzer for files of a workspace folder (or of no folder), built for the current settings. */
