@@ -60,7 +60,9 @@ export function baselineCommand(args: string[], context: CliContext): number {
     const left = suppressed > 0 ? ` (${plural(suppressed, 'suppressed finding')} left out: ${suppressed === 1 ? 'its comment covers it' : 'their comments cover them'})` : '';
     const where = output === '-' ? 'stdout' : output;
     context.stderr(`Wrote ${plural(baseline.findings.length, 'finding')} in ${plural(files, 'file')} to ${where}${left}.\n`);
-    if (output !== '-') context.stderr(`Audit against it with: trustline audit ${positionals.join(' ') || '.'} --baseline ${output}\n`);
+    const root = stringOption(values, 'root');
+    const same = [...(positionals.length > 0 ? positionals : ['.']), ...(root !== undefined ? ['--root', root] : [])].join(' ');
+    if (output !== '-') context.stderr(`Audit against it with: trustline audit ${same} --baseline ${output}\n`);
   }
   return 0;
 }
