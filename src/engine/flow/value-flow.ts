@@ -52,8 +52,12 @@ const MAX_STEPS = 96;
 /** Calls followed into their definitions along one path (the call site's file, then one more). */
 const MAX_FRAMES = 2;
 
-/** Fields that hold facts about a credential, never the credential itself (`token.length`, `tokens.expiresAt`). */
-const NON_SECRET_FIELDS = /^(length|size|byteLength|exp|expires|expiresAt|expires_at|expiresIn|expires_in|expiry|expiration|iat|nbf|type|tokenType|token_type|scope|scopes|id|sub|userId|user_id|email|username|name|role|roles|status|ok|kind|issuer|iss|aud|audience)$/;
+/**
+ * Fields that hold data passed along rather than facts about it: `body.password` carries what `body` carries, but
+ * `token.expiresAt`, `token.type` or `request.correlationId` do not carry the token. Other member reads end the path
+ * (rules test the member's own name first, so `res.data.access_token` is still seen as a token).
+ */
+const CONTAINER_FIELDS = /^(data|body|payload|params|query|headers|cookies|result|results|response|json|values|fields|input|args|form|formData|detail|details|content|state|props|context|env|config|options|opts|settings|session|auth|tokens|credentials|secrets|keys|user|account)$/;
 
 /** Functions whose result carries their arguments' content (`String(t)`, `JSON.stringify({ t })`). */
 const CONTENT_FUNCTIONS = new Set([
@@ -75,6 +79,26 @@ const CONTENT_FUNCTIONS = new Set([
 /** Methods whose result carries the receiver's (and arguments') content (`t.trim()`, `a.concat(b)`). */
 const CONTENT_METHODS = new Set(['parse', 'safeParse', 'parseAsync', 'safeParseAsync', 'validateSync', 'encode', 'toString', 'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'normalize', 'concat', 'join', 'valueOf', 'toJSON', 'padStart', 'padEnd']);
 
+/**
+ * Named constants, not values in flight: enum-like members (`PerformanceEvents.AcquireTokenByRefreshToken`,
+ * `Codes.INVALID_TOKEN`) and consts bound to a string literal (`const AcquireToken = "acquireToken"`); a literal
+ * secret itself is the inline-secret rules' business.
+ */
+function isNamedConstant(node: ts.Node, ctx: FileContext): boolean {
+  if (ts.isPropertyAccessExpression(node)) {
+    let base: ts.Expression = node.expression;
+    while (ts.isPropertyAccessExpression(base)) base = base.expression;
+    return ts.isIdentifier(base) && /^[A-Z]/.test(base.text);
+  }
+  if (ts.isIdentifier(node)) {
+    const decl = resolveLocal(node, ctx.sourceFile);
+    if (decl?.kind !== 'variable' || !(decl.node.parent.flags & ts.NodeFlags.Const)) return false;
+    const init = decl.node.initializer;
+    return init !== undefined && ts.isStringLiteralLike(init);
+  }
+  return false;
+}
+
 function calleeText(expr: ts.Expression): string | undefined {
   if (ts.isIdentifier(expr)) return expr.text;
   if (ts.isPropertyAccessExpression(expr) && ts.isIdentifier(expr.expression)) return `${expr.expression.text}.${expr.name.text}`;
@@ -88,8 +112,8 @@ function parameterIndex(param: ts.ParameterDeclaration): number {
 /**
  * Follows a value backwards, within its function (and one call into a helper's definition), through local
  * variables, destructuring, plain assignments, `await`, casts, templates, concatenation, `||`/`??`, conditionals,
- * object and array literals, content-preserving calls (`String`, `JSON.stringify`, `.trim()`), members of a
- * followed object, and the return values of called functions defined in the same file or — when the file
+ * object and array literals, content-preserving calls (`String`, `JSON.stringify`, `.trim()`), container members
+ * of a followed object (`body.password`, `res.data`), a helper's parameter out to its in-file callers, and the return values of called functions defined in the same file or — when the file
  * context has a cross-file resolver — in a relatively imported module. Any other call ends the path: its result
  * is a new value (a hash, a lookup, a mask), which is what keeps flow rules precise.
  *
@@ -107,6 +131,7 @@ export function flowReaches(start: ts.Node, state: MatchState, query: FlowQuery)
       if (seen.has(step.node)) continue;
       seen.add(step.node);
       steps++;
+      if (isNamedConstant(step.node, step.ctx)) continue;
       state.ctx = step.ctx;
       const matched = step.ctx === home ? testWithRollback(query.source, step.node, state) : testDiscardingCaptures(query.source, step.node, state);
       if (matched) return true;
@@ -181,7 +206,7 @@ function expand(step: Step, work: Step[]): void {
   }
   if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
     const field = ts.isPropertyAccessExpression(node) ? node.name.text : ts.isStringLiteralLike(node.argumentExpression) ? node.argumentExpression.text : undefined;
-    if (field === undefined || !NON_SECRET_FIELDS.test(field)) next(node.expression);
+    if (field !== undefined && CONTAINER_FIELDS.test(field)) next(node.expression);
     return;
   }
   if (ts.isIdentifier(node)) {
