@@ -135,28 +135,32 @@ function mentionsSuppression(file: string, maxBytes: number): boolean {
 }
 
 function toEntries(record: SuppressionRecord, file: string, relativeFile: string, known: readonly string[]): RegisterEntry[] {
-  const base = {
-    file,
-    relativeFile,
-    line: record.line,
-    targetLine: record.targetLine,
-    reason: redactSecrets(record.reason),
-    expired: record.expired,
-    authorship: 'unavailable' as Authorship,
+  const entry = (ruleId: string, status: SuppressionStatus, findings: number): RegisterEntry => {
+    const out: RegisterEntry = {
+      file,
+      relativeFile,
+      line: record.line,
+      targetLine: record.targetLine,
+      ruleId,
+      reason: redactSecrets(record.reason),
+      expired: record.expired,
+      status,
+      findings,
+      authorship: 'unavailable',
+    };
+    if (record.until !== undefined) out.until = record.until;
+    return out;
   };
-  const withUntil = <T extends object>(entry: T): T & { until?: string } => (record.until !== undefined ? { ...entry, until: record.until } : entry);
-  if (record.rules.length === 0) {
-    return [withUntil({ ...base, ruleId: '', status: 'no-rule' as SuppressionStatus, findings: 0, note: 'name the rule id to suppress' })];
-  }
+  if (record.rules.length === 0) return [{ ...entry('', 'no-rule', 0), note: 'name the rule id to suppress' }];
   return record.rules.map((use) => {
-    const entry: RegisterEntry = withUntil({ ...base, ruleId: use.ruleId, status: statusOf(record, use.known, use.findings), findings: use.findings });
+    const out = entry(use.ruleId, statusOf(record, use.known, use.findings), use.findings);
     if (!use.known) {
       const closest = suggestClosest(use.ruleId, known);
-      entry.note = closest !== undefined ? `did you mean ${closest}?` : 'no loaded rule has this id';
+      out.note = closest !== undefined ? `did you mean ${closest}?` : 'no loaded rule has this id';
     } else if (record.invalidUntil !== undefined) {
-      entry.note = `"until ${record.invalidUntil}" is not a date (expected YYYY-MM-DD)`;
+      out.note = `"until ${record.invalidUntil}" is not a date (expected YYYY-MM-DD)`;
     }
-    return entry;
+    return out;
   });
 }
 
