@@ -2,7 +2,7 @@
  * `trustline audit [paths...]`: discover files, run the engine, write a text, JSON or SARIF report,
  * and exit 1 when an unsuppressed finding is at or above the threshold.
  */
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { SEVERITIES, type Severity } from '../../engine';
 import { shouldUseColor } from '../ansi';
@@ -30,6 +30,7 @@ import { renderSarif } from '../reporters/sarif';
 import { renderNoticeLine, renderText } from '../reporters/text';
 import { runAudit } from '../run-audit';
 import { UsageError } from '../usage-error';
+import { writeOutput } from '../write-output';
 
 /** Report formats of `audit`. */
 export const AUDIT_FORMATS = ['text', 'json', 'sarif'] as const;
@@ -37,20 +38,25 @@ export const AUDIT_FORMATS = ['text', 'json', 'sarif'] as const;
 /** One of {@link AUDIT_FORMATS}. */
 export type AuditFormat = (typeof AUDIT_FORMATS)[number];
 
-const OPTIONS: OptionSpecs = {
-  format: { type: 'string', short: 'f' },
+/** Options that choose what is analyzed and with which rules; `audit`, `baseline` and `suppressions` all take them. */
+export const SCOPE_OPTIONS: OptionSpecs = {
   output: { type: 'string', short: 'o' },
-  severity: { type: 'string', short: 's' },
   rules: { type: 'string', short: 'r', multiple: true },
   'max-file-size': { type: 'string' },
   root: { type: 'string' },
-  'no-exit-code': { type: 'boolean' },
-  baseline: { type: 'string' },
-  'changed-since': { type: 'string' },
   config: { type: 'string', short: 'c' },
   'no-policy': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
+};
+
+const OPTIONS: OptionSpecs = {
+  ...SCOPE_OPTIONS,
+  format: { type: 'string', short: 'f' },
+  severity: { type: 'string', short: 's' },
+  'no-exit-code': { type: 'boolean' },
+  baseline: { type: 'string' },
+  'changed-since': { type: 'string' },
 };
 
 /** Validated options of one `audit` invocation. */
@@ -98,7 +104,7 @@ export function auditCommand(args: string[], context: CliContext): number {
     for (const notice of report.notices) context.stderr(`${renderNoticeLine(notice, report.root, color)}\n`);
   }
   const rendered = render(report, options.format, options.output === undefined && shouldUseColor(context.stdoutIsTty, context.env));
-  if (options.output !== undefined) writeReport(path.resolve(context.cwd, options.output), rendered);
+  if (options.output !== undefined) writeOutput(path.resolve(context.cwd, options.output), rendered);
   else context.stdout(rendered);
   return options.exitCode ? auditExitCode(report) : 0;
 }
@@ -210,16 +216,6 @@ function render(report: AuditReport, format: AuditFormat, color: boolean): strin
       return renderSarif(report);
     default:
       return renderText(report, { color });
-  }
-}
-
-function writeReport(file: string, content: string): void {
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, content);
-  } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-    throw new UsageError(`cannot write --output ${file} (${reason}; expected a writable file path)`);
   }
 }
 

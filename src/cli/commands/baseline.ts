@@ -7,26 +7,16 @@ import path from 'node:path';
 import type { CliContext } from '../cli-context';
 import { createBaseline, serializeBaseline, writeBaseline } from '../baseline/baseline-file';
 import { helpText } from '../help';
-import { parseCommandArgs, stringOption, type OptionSpecs } from '../parse-command-args';
+import { parseCommandArgs, stringOption } from '../parse-command-args';
 import { plural } from '../plural';
 import { primaryLocationLineHashes } from '../reporters/fingerprint';
 import { renderNoticeLine } from '../reporters/text';
 import { shouldUseColor } from '../ansi';
-import { collectAuditReport, resolveAuditOptions } from './audit';
+import { SCOPE_OPTIONS, collectAuditReport, resolveAuditOptions } from './audit';
 
 /** Where `trustline baseline` writes when `--output` is not given (relative to the working directory). */
 export const DEFAULT_BASELINE_FILE = 'trustline-baseline.json';
 
-const OPTIONS: OptionSpecs = {
-  output: { type: 'string', short: 'o' },
-  rules: { type: 'string', short: 'r', multiple: true },
-  'max-file-size': { type: 'string' },
-  root: { type: 'string' },
-  config: { type: 'string', short: 'c' },
-  'no-policy': { type: 'boolean' },
-  quiet: { type: 'boolean', short: 'q' },
-  help: { type: 'boolean', short: 'h' },
-};
 
 /**
  * Runs `trustline baseline`.
@@ -36,7 +26,7 @@ const OPTIONS: OptionSpecs = {
  * @throws {@link UsageError} for invalid arguments or configuration.
  */
 export function baselineCommand(args: string[], context: CliContext): number {
-  const { values, positionals } = parseCommandArgs('baseline', args, OPTIONS);
+  const { values, positionals } = parseCommandArgs('baseline', args, SCOPE_OPTIONS);
   if (values.help === true) {
     context.stdout(helpText('baseline'));
     return 0;

@@ -3,7 +3,6 @@
  * reason, expiry, status and (from git blame) author and date — as a table, JSON or CSV. With `--strict`
  * it exits 1 when a suppression is unused, expired or invalid, so CI can keep the register clean.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { shouldUseColor } from '../ansi';
 import type { CliContext } from '../cli-context';
@@ -14,21 +13,14 @@ import { choiceOption, parseCommandArgs, stringOption, type OptionSpecs } from '
 import { renderNoticeLine } from '../reporters/text';
 import { collectRegister, STALE_OR_INVALID } from '../suppressions/collect-register';
 import { REGISTER_FORMATS, renderRegister } from '../suppressions/render-register';
-import { UsageError } from '../usage-error';
-import { resolveAuditOptions } from './audit';
+import { writeOutput } from '../write-output';
+import { SCOPE_OPTIONS, resolveAuditOptions } from './audit';
 
 const OPTIONS: OptionSpecs = {
+  ...SCOPE_OPTIONS,
   format: { type: 'string', short: 'f' },
-  output: { type: 'string', short: 'o' },
-  rules: { type: 'string', short: 'r', multiple: true },
-  'max-file-size': { type: 'string' },
-  root: { type: 'string' },
-  config: { type: 'string', short: 'c' },
-  'no-policy': { type: 'boolean' },
   'no-blame': { type: 'boolean' },
   strict: { type: 'boolean' },
-  quiet: { type: 'boolean', short: 'q' },
-  help: { type: 'boolean', short: 'h' },
 };
 
 /**
@@ -73,14 +65,4 @@ export function suppressionsCommand(args: string[], context: CliContext): number
   else context.stdout(rendered);
   const attention = register.entries.some((e) => STALE_OR_INVALID.has(e.status));
   return values.strict === true && attention ? 1 : 0;
-}
-
-function writeOutput(file: string, content: string): void {
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, content);
-  } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-    throw new UsageError(`cannot write --output ${file} (${reason}; expected a writable file path)`);
-  }
 }
