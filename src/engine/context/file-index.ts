@@ -22,6 +22,8 @@ export interface FileIndex {
   calls: CallLike[];
   /** Targets of `delete x[k]` / `delete x.k`. */
   deletes: ts.DeleteExpression[];
+  /** Plain assignments to a name (`x = value`), in source order (data flow follows them). */
+  assignments: ts.BinaryExpression[];
   /** Every name declared anywhere in the file (variables, parameters, functions, classes, imports). */
   declaredNames: Set<string>;
   /** Module specifiers the file imports, requires or dynamically imports (`node:` prefix removed). */
@@ -145,6 +147,7 @@ export function indexFile(sf: ts.SourceFile, wanted: ReadonlySet<ts.SyntaxKind>)
     variables: [],
     calls: [],
     deletes: [],
+    assignments: [],
     declaredNames: new Set(),
     modules: new Set(),
     literals: [],
@@ -206,6 +209,11 @@ export function indexFile(sf: ts.SourceFile, wanted: ReadonlySet<ts.SyntaxKind>)
       case K.DeleteExpression:
         index.deletes.push(node as ts.DeleteExpression);
         break;
+      case K.BinaryExpression: {
+        const bin = node as ts.BinaryExpression;
+        if (bin.operatorToken.kind === K.EqualsToken && bin.left.kind === K.Identifier) index.assignments.push(bin);
+        break;
+      }
       case K.StringLiteral:
       case K.NoSubstitutionTemplateLiteral:
       case K.TemplateHead:

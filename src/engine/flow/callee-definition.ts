@@ -60,7 +60,7 @@ export function calleeDefinition(call: CallLike, ctx: FileContext): FunctionDefi
 function resolveDefinition(call: CallLike, ctx: FileContext): FunctionDefinition | undefined {
   const callee = unwrap(call.expression);
   if (ts.isIdentifier(callee)) {
-    const local = localFunctionNamed(callee, ctx.sourceFile);
+    const local = localFunctionNamed(callee);
     if (local) return { fn: local, ctx };
   } else if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
     const method = enclosingClassMethod(call, callee.name.text);

@@ -1,4 +1,4 @@
-import { isFunctionScope } from '../context/file-index';
+import { isFunctionScope, type FileIndex } from '../context/file-index';
 import { ts } from '../ts';
 
 /** Where a local name is declared: a variable, a destructured binding, a parameter or a function. */
@@ -8,26 +8,6 @@ export type LocalDeclaration =
   | { kind: 'parameter'; node: ts.ParameterDeclaration; scope: ts.Node }
   | { kind: 'function'; node: ts.FunctionDeclaration | ts.ClassDeclaration; scope: ts.Node };
 
-/** Every local declaration and plain assignment of a file, by name. */
-interface DeclarationTable {
-  declarations: Map<string, LocalDeclaration[]>;
-  assignments: Map<string, ts.BinaryExpression[]>;
-}
-
-const tables = new WeakMap<ts.SourceFile, DeclarationTable>();
-
-function push<V>(map: Map<string, V[]>, key: string, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-/** The block, loop, function or file that scopes a variable declaration (`var` is treated like `let`). */
-function variableScope(decl: ts.VariableDeclaration): ts.Node {
-  const holder = decl.parent.parent;
-  return ts.isVariableStatement(holder) ? holder.parent : holder;
-}
-
 /** The declaration a binding element belongs to: the variable or parameter holding the whole pattern. */
 export function bindingRoot(el: ts.BindingElement): ts.VariableDeclaration | ts.ParameterDeclaration | undefined {
   let p: ts.Node = el.parent;
@@ -35,40 +15,77 @@ export function bindingRoot(el: ts.BindingElement): ts.VariableDeclaration | ts.
   return ts.isVariableDeclaration(p) || ts.isParameter(p) ? p : undefined;
 }
 
-function addBindingNames(name: ts.BindingName, table: DeclarationTable, scope: ts.Node): void {
-  if (ts.isIdentifier(name)) return;
+/** The declaration of `name` inside a binding pattern, if any. */
+function bindingNamed(name: ts.BindingName, wanted: string): ts.BindingElement | undefined {
+  if (ts.isIdentifier(name)) return undefined;
   for (const el of name.elements) {
     if (!ts.isBindingElement(el)) continue;
-    if (ts.isIdentifier(el.name)) push(table.declarations, el.name.text, { kind: 'binding', node: el, scope });
-    else addBindingNames(el.name, table, scope);
-  }
-}
-
-function build(sf: ts.SourceFile): DeclarationTable {
-  const table: DeclarationTable = { declarations: new Map(), assignments: new Map() };
-  const visit = (node: ts.Node): void => {
-    if (ts.isVariableDeclaration(node)) {
-      const scope = variableScope(node);
-      if (ts.isIdentifier(node.name)) push(table.declarations, node.name.text, { kind: 'variable', node, scope });
-      else addBindingNames(node.name, table, scope);
-    } else if (ts.isParameter(node) && isFunctionScope(node.parent)) {
-      if (ts.isIdentifier(node.name)) push(table.declarations, node.name.text, { kind: 'parameter', node, scope: node.parent });
-      else addBindingNames(node.name, table, node.parent);
-    } else if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) && node.name) {
-      push(table.declarations, node.name.text, { kind: 'function', node, scope: node.parent });
-    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left)) {
-      push(table.assignments, node.left.text, node);
+    if (ts.isIdentifier(el.name)) {
+      if (el.name.text === wanted) return el;
+    } else {
+      const inner = bindingNamed(el.name, wanted);
+      if (inner) return inner;
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(sf);
-  return table;
+  }
+  return undefined;
 }
 
-function tableOf(sf: ts.SourceFile): DeclarationTable {
-  let table = tables.get(sf);
-  if (!table) tables.set(sf, (table = build(sf)));
-  return table;
+/** `name` declared by one variable declaration (plainly or by destructuring), scoped to `scope`. */
+function fromVariable(decl: ts.VariableDeclaration, wanted: string, scope: ts.Node): LocalDeclaration | undefined {
+  if (ts.isIdentifier(decl.name)) return decl.name.text === wanted ? { kind: 'variable', node: decl, scope } : undefined;
+  const el = bindingNamed(decl.name, wanted);
+  return el ? { kind: 'binding', node: el, scope } : undefined;
+}
+
+function fromVariableList(list: ts.VariableDeclarationList, wanted: string, scope: ts.Node): LocalDeclaration | undefined {
+  for (const decl of list.declarations) {
+    const found = fromVariable(decl, wanted, scope);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** `name` declared directly in `scope`: its statements, a loop's or catch clause's variable, or a function's parameters. */
+function declaredIn(scope: ts.Node, wanted: string): LocalDeclaration | undefined {
+  if (ts.isBlock(scope) || ts.isSourceFile(scope) || ts.isModuleBlock(scope) || ts.isCaseClause(scope) || ts.isDefaultClause(scope)) {
+    for (const stmt of scope.statements) {
+      if (ts.isVariableStatement(stmt)) {
+        const found = fromVariableList(stmt.declarationList, wanted, scope);
+        if (found) return found;
+      } else if ((ts.isFunctionDeclaration(stmt) || ts.isClassDeclaration(stmt)) && stmt.name?.text === wanted) {
+        return { kind: 'function', node: stmt, scope };
+      }
+    }
+    return undefined;
+  }
+  if ((ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) && scope.initializer && ts.isVariableDeclarationList(scope.initializer)) {
+    return fromVariableList(scope.initializer, wanted, scope);
+  }
+  if (ts.isCatchClause(scope) && scope.variableDeclaration) return fromVariable(scope.variableDeclaration, wanted, scope);
+  if (isFunctionScope(scope)) {
+    for (const param of scope.parameters) {
+      if (ts.isIdentifier(param.name)) {
+        if (param.name.text === wanted) return { kind: 'parameter', node: param, scope };
+      } else {
+        const el = bindingNamed(param.name, wanted);
+        if (el) return { kind: 'binding', node: el, scope };
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The declaration an identifier refers to: the nearest enclosing block, loop, function or file that declares its
+ * name. A lightweight stand-in for the checker's symbol resolution that looks only at the scopes on the way up,
+ * so a flow question costs what its path costs, not a walk of the file.
+ */
+export function resolveLocal(id: ts.Identifier): LocalDeclaration | undefined {
+  for (let p: ts.Node | undefined = id.parent; p; p = p.parent) {
+    const found = declaredIn(p, id.text);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function isAncestor(anc: ts.Node, node: ts.Node): boolean {
@@ -76,32 +93,17 @@ function isAncestor(anc: ts.Node, node: ts.Node): boolean {
   return false;
 }
 
-/**
- * The declaration an identifier refers to: among same-named declarations in the file, the one whose scope
- * most closely encloses the identifier. A lightweight stand-in for the checker's symbol resolution, built from
- * one extra walk per file and only for files where a flow question is asked.
- */
-export function resolveLocal(id: ts.Identifier, sf: ts.SourceFile): LocalDeclaration | undefined {
-  const candidates = tableOf(sf).declarations.get(id.text);
-  if (!candidates) return undefined;
-  let best: LocalDeclaration | undefined;
-  for (const c of candidates) {
-    if (!isAncestor(c.scope, id)) continue;
-    if (!best || (best.scope !== c.scope && isAncestor(best.scope, c.scope))) best = c;
-  }
-  return best;
-}
-
-/** Plain assignments (`name = value`) to a declared name inside its scope, in source order. */
-export function assignmentsTo(decl: LocalDeclaration, name: string, sf: ts.SourceFile): ts.BinaryExpression[] {
-  const all = tableOf(sf).assignments.get(name);
-  if (!all) return [];
-  return all.filter((a) => isAncestor(decl.scope, a) && resolveLocal(a.left as ts.Identifier, sf)?.node === decl.node);
+/** Plain assignments (`name = value`) to a declared name inside its scope, in source order (from the file walk). */
+export function assignmentsTo(decl: LocalDeclaration, name: string, index: FileIndex): ts.BinaryExpression[] {
+  return index.assignments.filter((a) => {
+    const target = a.left;
+    return ts.isIdentifier(target) && target.text === name && isAncestor(decl.scope, a) && resolveLocal(target)?.node === decl.node;
+  });
 }
 
 /** A module-level function (declaration, or a const bound to an arrow/function expression) with this name. */
-export function localFunctionNamed(name: ts.Identifier, sf: ts.SourceFile): ts.SignatureDeclaration | undefined {
-  const decl = resolveLocal(name, sf);
+export function localFunctionNamed(name: ts.Identifier): ts.SignatureDeclaration | undefined {
+  const decl = resolveLocal(name);
   if (!decl) return undefined;
   if (decl.kind === 'function') return ts.isFunctionDeclaration(decl.node) && decl.node.body ? decl.node : undefined;
   if (decl.kind === 'variable' && decl.node.initializer) {

@@ -91,7 +91,7 @@ function isNamedConstant(node: ts.Node, ctx: FileContext): boolean {
     return ts.isIdentifier(base) && /^[A-Z]/.test(base.text);
   }
   if (ts.isIdentifier(node)) {
-    const decl = resolveLocal(node, ctx.sourceFile);
+    const decl = resolveLocal(node);
     if (decl?.kind !== 'variable' || !(decl.node.parent.flags & ts.NodeFlags.Const)) return false;
     const init = decl.node.initializer;
     return init !== undefined && ts.isStringLiteralLike(init);
@@ -238,21 +238,20 @@ function expand(step: Step, work: Step[]): void {
 }
 
 function followIdentifier(id: ts.Identifier, step: Step, next: (n: ts.Node | undefined, c?: FileContext, f?: Frame) => void): void {
-  const sf = step.ctx.sourceFile;
-  const decl = resolveLocal(id, sf);
+  const decl = resolveLocal(id);
   if (!decl) return;
   switch (decl.kind) {
     case 'variable':
       next(decl.node.initializer);
-      for (const a of assignmentsTo(decl, id.text, sf)) next(a.right);
+      for (const a of assignmentsTo(decl, id.text, step.ctx.index)) next(a.right);
       return;
     case 'binding':
       next(decl.node);
-      for (const a of assignmentsTo(decl, id.text, sf)) next(a.right);
+      for (const a of assignmentsTo(decl, id.text, step.ctx.index)) next(a.right);
       return;
     case 'parameter':
       next(decl.node);
-      for (const a of assignmentsTo(decl, id.text, sf)) next(a.right);
+      for (const a of assignmentsTo(decl, id.text, step.ctx.index)) next(a.right);
       return;
     default:
       return;

@@ -56,7 +56,7 @@ function hasDefaultModifier(node: ts.Node): boolean {
 function functionValue(expr: ts.Expression, sf: ts.SourceFile): ts.SignatureDeclaration | undefined {
   const e = unwrap(expr);
   if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return e;
-  if (ts.isIdentifier(e)) return localFunctionNamed(e, sf);
+  if (ts.isIdentifier(e)) return localFunctionNamed(e);
   return undefined;
 }
 
@@ -69,7 +69,7 @@ function objectMember(obj: ts.Expression, name: string, sf: ts.SourceFile): ts.S
     if (key !== name) continue;
     if (ts.isMethodDeclaration(p)) return p.body ? p : undefined;
     if (ts.isPropertyAssignment(p)) return functionValue(p.initializer, sf);
-    if (ts.isShorthandPropertyAssignment(p)) return localFunctionNamed(p.name, sf);
+    if (ts.isShorthandPropertyAssignment(p)) return localFunctionNamed(p.name);
   }
   return undefined;
 }
@@ -181,7 +181,7 @@ export class WorkspaceResolver implements CrossFileResolver {
         if (el.name.text !== first) continue;
         const local = el.propertyName ?? el.name;
         if (spec === undefined) {
-          const fn = ts.isIdentifier(local) ? localFunctionNamed(local, ctx.sourceFile) : undefined;
+          const fn = ts.isIdentifier(local) ? localFunctionNamed(local) : undefined;
           return fn ? { fn, ctx } : undefined;
         }
         if (!spec.startsWith('.') || hops >= MAX_REEXPORTS) return undefined;
