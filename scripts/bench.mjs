@@ -16,6 +16,7 @@
 //   --runs N          measured runs per side (default 3)
 //   --parents         baseline parses with parent pointers set (the engine needs them; default: bare parse)
 //   --baseline-only   skip the audit half (no dist/engine.js needed)
+//   --profile         one more audit run that times each rule (and parse/index) and prints the costliest
 //   --engine FILE     the engine bundle to measure (default dist/engine.js), e.g. to compare two builds
 //   --write-list F    write the corpus file list (JSON array of paths) to F and stop; profile one side with
 //                     node --cpu-prof scripts/bench.mjs --child engine F
@@ -82,7 +83,8 @@ async function runChild(kind, listFile, parents) {
   } else if (kind === 'engine') {
     const engine = require(ENGINE_BUNDLE);
     const { rules } = engine.loadBuiltinRules();
-    const analyzer = new engine.Analyzer({ rules, root: path.join(ROOT, 'node_modules'), crossFile: new engine.WorkspaceResolver(path.join(ROOT, 'node_modules')) });
+    const profile = argv.includes('--profile') ? new Map() : undefined;
+    const analyzer = new engine.Analyzer({ rules, root: path.join(ROOT, 'node_modules'), crossFile: new engine.WorkspaceResolver(path.join(ROOT, 'node_modules')), profile });
     const tLoaded = performance.now();
     const cpuLoaded = process.cpuUsage();
     report.setupRssKB = process.memoryUsage().rss / 1024;
@@ -105,6 +107,7 @@ async function runChild(kind, listFile, parents) {
     const tDone = performance.now();
     const cpu = process.cpuUsage(cpuLoaded);
     report.analysisCpuMs = (cpu.user + cpu.system) / 1000;
+    if (profile) report.profile = Object.fromEntries([...profile].sort((a, b) => b[1] - a[1]).map(([k, ms]) => [k, Math.round(ms)]));
     Object.assign(report, {
       rules: rules.length,
       findings,
@@ -176,8 +179,8 @@ function main() {
     log(`corpus: ${corpus.files.length} files, ${fmtInt(corpus.lines)} lines, ${(corpus.bytes / 1048576).toFixed(1)} MB from ${corpus.packages} packages under node_modules`);
     log(`  left out: ${c.declaration} .d.ts, ${c.min} *.min.js, ${c.large} > 1 MB, ${c.minified} minified-looking, ${c.duplicate} duplicates`);
 
-    const child = (kind) => {
-      const args = [SELF, '--child', kind, listFile];
+    const child = (kind, extra = []) => {
+      const args = [SELF, '--child', kind, listFile, ...extra];
       if (parents && kind === 'baseline') args.push('--parents');
       if (kind === 'engine') args.push('--engine', ENGINE_BUNDLE);
       const t = performance.now();
@@ -216,6 +219,9 @@ function main() {
       base.push(child('baseline'));
       if (!baselineOnly) audit.push(child('engine'));
     }
+
+    // 4. Optional profile run (not measured: timing every rule costs a little itself).
+    const profiled = argv.includes('--profile') && !baselineOnly ? child('engine', ['--profile']).profile : undefined;
 
     const summarize = (rs) =>
       rs.length === 0
@@ -264,6 +270,7 @@ function main() {
       wallTimeRatio: a && round(a.wallMs / b.wallMs, 2),
       peakRssRatio: a && round(a.peakRssMB / b.peakRssMB, 2),
       targets: { timeRatio: 1.6, peakRssRatio: 1.3 },
+      ...(profiled ? { profileMs: profiled } : {}),
     };
 
     if (json) {
@@ -305,6 +312,10 @@ function printReport(s) {
   console.log(`CPU time ratio (analysis, user+sys): ${s.cpuTimeRatio.toFixed(2)}   wall time ratio (whole process, incl. loading): ${s.wallTimeRatio.toFixed(2)}`);
   console.log(`findings on corpus: ${a.findings} from ${a.rules} rules`);
   for (const [rule, n] of Object.entries(a.findingsByRule)) console.log(`  ${String(n).padStart(6)}  ${rule}`);
+  if (s.profileMs) {
+    console.log('time per phase and rule (separate --profile run, top 25):');
+    for (const [key, ms] of Object.entries(s.profileMs).slice(0, 25)) console.log(`  ${fmtInt(ms).padStart(8)} ms  ${key}`);
+  }
   const notices = Object.entries(a.notices);
   if (notices.length > 0) console.log(`notices: ${notices.map(([c, n]) => `${n} ${c}`).join(', ')}`);
 }

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { FileContext } from './context/file-context';
 import { indexFile, type FileIndex } from './context/file-index';
 import { buildFix, type FixRouting } from './fixes/build-fix';
@@ -50,6 +51,11 @@ export interface AnalyzerOptions {
    * (`definition`, `flowsFrom`). Audits pass a {@link WorkspaceResolver}; the editor leaves it out and stays per-file.
    */
   crossFile?: CrossFileResolver;
+  /**
+   * When given, milliseconds spent per rule id (and in the `(parse)` and `(index)` phases) are added to it: what
+   * `npm run bench -- --profile` prints to find the rules that cost the most.
+   */
+  profile?: Map<string, number>;
 }
 
 interface RuleEntry {
@@ -206,12 +212,21 @@ export class Analyzer {
     }
     const notices: Notice[] = [];
     let sf: ts.SourceFile;
+    const profile = this.options.profile;
+    let clock = profile ? performance.now() : 0;
+    const lap = (key: string): void => {
+      if (!profile) return;
+      const now = performance.now();
+      profile.set(key, (profile.get(key) ?? 0) + now - clock);
+      clock = now;
+    };
     try {
       sf = tree && tree.text === text ? tree : parseSource(file, text);
     } catch (err) {
       return { file, findings: [], notices: [{ level: 'warning', code: 'parse-failed', message: `cannot parse ${file}: ${(err as Error).message}`, file }], lineCount };
     }
     releaseNodeMemos();
+    lap('(parse)');
     const index = indexFile(sf, this.allKinds);
     // Text prefilters look at the file's identifiers and literal texts only: far less text than the file, and
     // exactly what patterns can match (never comments or whitespace).
@@ -230,6 +245,7 @@ export class Analyzer {
       }
       active.push(entry);
     }
+    lap('(index)');
     const ctx = new FileContext(file, sf, index, this.options.root);
     ctx.crossFile = this.options.crossFile;
     ctx.policyFacts = this.policyFacts;
@@ -261,6 +277,7 @@ export class Analyzer {
           findings.push(finding);
         }
       }
+      lap(rule.id);
     }
     releaseNodeMemos();
     const suppressions = applySuppressions(parseSuppressions(text), { file, findings, notices, knownRuleIds: this.knownRuleIds, today: this.today });

@@ -6,6 +6,8 @@ import type { FileIndex } from './file-index';
 import type { CrossFileResolver } from '../flow/callee-definition';
 import { isClientCode, isTestPath } from './file-kind';
 import type { FilePolicyFacts } from './file-policy-facts';
+import type { NameTest } from '../match/name-spec';
+import { internedIdentifiers } from '../parse';
 
 /**
  * Everything rules may ask about one file, computed at most once per file and shared by all matchers.
@@ -17,6 +19,7 @@ export class FileContext {
   private testCache?: boolean;
   private clientCache?: boolean;
   private variablesByName?: Map<string, ts.VariableDeclaration[]>;
+  private nameOccurrences?: Map<NameTest, boolean>;
 
   /** Path relative to the analysis root, with forward slashes. */
   readonly relPath: string;
@@ -59,6 +62,34 @@ export class FileContext {
       }
     }
     return this.variablesByName.get(name) ?? [];
+  }
+
+  /**
+   * `true` when some identifier or string literal of the file passes one of `tests` — every name a node can have
+   * comes from one of those. Answered once per file and test; `true` when the parser's identifier table is not
+   * available (incrementally re-parsed trees), so callers only ever skip work on a definite no.
+   */
+  someNameOccurs(tests: readonly NameTest[]): boolean {
+    this.nameOccurrences ??= new Map();
+    let all = true;
+    for (const test of tests) {
+      let hit = this.nameOccurrences.get(test);
+      if (hit === undefined) {
+        hit = this.nameOccursUncached(test);
+        this.nameOccurrences.set(test, hit);
+      }
+      if (hit) return true;
+      all = false;
+    }
+    return all;
+  }
+
+  private nameOccursUncached(test: NameTest): boolean {
+    const identifiers = internedIdentifiers(this.sourceFile);
+    if (!identifiers) return true;
+    for (const id of identifiers) if (test(id)) return true;
+    for (const lit of this.index.literals) if (lit.length <= 64 && test(lit)) return true;
+    return false;
   }
 
   /** Test, spec, fixture or example file. */

@@ -111,6 +111,41 @@ export function callsIn(index: FileIndex, scope: FunctionScope): CallLike[] {
   return inside;
 }
 
+const calleeCache = new WeakMap<FileIndex, Map<string, CallLike[]>>();
+
+/** Calls whose callee is a plain name (`hashPassword(pw)`, `new Session()`), by that name, in source order. */
+export function callsByCalleeName(index: FileIndex): Map<string, CallLike[]> {
+  const hit = calleeCache.get(index);
+  if (hit) return hit;
+  const out = new Map<string, CallLike[]>();
+  for (const call of index.calls) {
+    if (call.expression.kind !== K.Identifier) continue;
+    const name = (call.expression as ts.Identifier).text;
+    const list = out.get(name);
+    if (list) list.push(call);
+    else out.set(name, [call]);
+  }
+  calleeCache.set(index, out);
+  return out;
+}
+
+const assignmentCache = new WeakMap<FileIndex, Map<string, ts.BinaryExpression[]>>();
+
+/** Plain assignments (`name = value`) by the assigned name, in source order. */
+export function assignmentsByName(index: FileIndex): Map<string, ts.BinaryExpression[]> {
+  const hit = assignmentCache.get(index);
+  if (hit) return hit;
+  const out = new Map<string, ts.BinaryExpression[]>();
+  for (const a of index.assignments) {
+    const name = (a.left as ts.Identifier).text;
+    const list = out.get(name);
+    if (list) list.push(a);
+    else out.set(name, [a]);
+  }
+  assignmentCache.set(index, out);
+  return out;
+}
+
 const methodsCache = new WeakMap<FileIndex, Map<string, Set<string>>>();
 
 /** `receiver.method(...)` calls by receiver text (`tokenCache` → {get, set}); `delete x[k]` counts as `delete`. */

@@ -4,6 +4,7 @@ import { isTransparentWrapper } from '../context/constants';
 import { NodeMemo } from '../context/node-memo';
 import { ts } from '../ts';
 import { localFunctionNamed } from './local-declarations';
+import type { NameTest } from '../match/name-spec';
 
 /** A function's definition and the context of the file it lives in. */
 export interface FunctionDefinition {
@@ -19,6 +20,11 @@ export interface FunctionDefinition {
 export interface CrossFileResolver {
   /** The function exported as `exportPath` (`[]` = default / `module.exports`) by `module` imported from `fromFile`. */
   definitionOf(fromFile: string, module: string, exportPath: readonly string[]): FunctionDefinition | undefined;
+  /**
+   * `false` only when the module `fromFile` imports as `module` (and what it re-exports) certainly has no word or
+   * short string passing one of `tests`: a look at its text that spares parsing it. Optional; absent means "maybe".
+   */
+  mayMention?(fromFile: string, module: string, tests: readonly NameTest[]): boolean;
 }
 
 function unwrap(expr: ts.Expression): ts.Expression {
@@ -55,6 +61,28 @@ export function calleeDefinition(call: CallLike, ctx: FileContext): FunctionDefi
   const def = resolveDefinition(call, ctx);
   definitions.set(call, def ?? null);
   return def;
+}
+
+/**
+ * Like {@link calleeDefinition}, but an imported function's file is only parsed when its text could mention a
+ * name passing one of `tests` (the resolver's {@link CrossFileResolver.mayMention}); otherwise `undefined`.
+ */
+export function calleeDefinitionMentioning(call: CallLike, ctx: FileContext, tests: readonly NameTest[]): FunctionDefinition | undefined {
+  const hit = definitions.get(call);
+  if (hit !== undefined) return hit ?? undefined;
+  const resolver = ctx.crossFile;
+  if (resolver?.mayMention && !isLocalCall(call)) {
+    const ref = ctx.bindings.resolveExpression(unwrap(call.expression));
+    if (ref?.module.startsWith('.') && !resolver.mayMention(ctx.file, ref.module, tests)) return undefined;
+  }
+  return calleeDefinition(call, ctx);
+}
+
+/** Calls answered from the file itself: a plain name bound in the file, or a method of the enclosing class. */
+function isLocalCall(call: CallLike): boolean {
+  const callee = unwrap(call.expression);
+  if (ts.isIdentifier(callee)) return localFunctionNamed(callee) !== undefined;
+  return ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword;
 }
 
 function resolveDefinition(call: CallLike, ctx: FileContext): FunctionDefinition | undefined {

@@ -1,4 +1,5 @@
-import { isFunctionScope, type FileIndex } from '../context/file-index';
+import { assignmentsByName, isFunctionScope, type FileIndex } from '../context/file-index';
+import { NodeMemo } from '../context/node-memo';
 import { ts } from '../ts';
 
 /** Where a local name is declared: a variable, a destructured binding, a parameter or a function. */
@@ -45,9 +46,41 @@ function fromVariableList(list: ts.VariableDeclarationList, wanted: string, scop
   return undefined;
 }
 
+/** Statement lists longer than this get a name table instead of a scan per lookup (module scopes, long handlers). */
+const TABLE_FROM = 12;
+
+const statementTables = new NodeMemo<Map<string, LocalDeclaration>>();
+
+/** Adds what a binding name declares (plainly or by destructuring); the first declaration of a name wins. */
+function addDeclarations(table: Map<string, LocalDeclaration>, name: ts.BindingName, decl: ts.VariableDeclaration, scope: ts.Node, el?: ts.BindingElement): void {
+  if (ts.isIdentifier(name)) {
+    if (table.has(name.text)) return;
+    table.set(name.text, el ? { kind: 'binding', node: el, scope } : { kind: 'variable', node: decl, scope });
+    return;
+  }
+  for (const child of name.elements) if (ts.isBindingElement(child)) addDeclarations(table, child.name, decl, scope, child);
+}
+
+/** The names a statement list declares: built once per list, then each lookup is one map read. */
+function statementTable(scope: ts.Node, statements: ts.NodeArray<ts.Statement>): Map<string, LocalDeclaration> {
+  const hit = statementTables.get(scope);
+  if (hit) return hit;
+  const table = new Map<string, LocalDeclaration>();
+  for (const stmt of statements) {
+    if (ts.isVariableStatement(stmt)) {
+      for (const decl of stmt.declarationList.declarations) addDeclarations(table, decl.name, decl, scope);
+    } else if ((ts.isFunctionDeclaration(stmt) || ts.isClassDeclaration(stmt)) && stmt.name && !table.has(stmt.name.text)) {
+      table.set(stmt.name.text, { kind: 'function', node: stmt, scope });
+    }
+  }
+  statementTables.set(scope, table);
+  return table;
+}
+
 /** `name` declared directly in `scope`: its statements, a loop's or catch clause's variable, or a function's parameters. */
 function declaredIn(scope: ts.Node, wanted: string): LocalDeclaration | undefined {
   if (ts.isBlock(scope) || ts.isSourceFile(scope) || ts.isModuleBlock(scope) || ts.isCaseClause(scope) || ts.isDefaultClause(scope)) {
+    if (scope.statements.length > TABLE_FROM) return statementTable(scope, scope.statements).get(wanted);
     for (const stmt of scope.statements) {
       if (ts.isVariableStatement(stmt)) {
         const found = fromVariableList(stmt.declarationList, wanted, scope);
@@ -81,12 +114,15 @@ function declaredIn(scope: ts.Node, wanted: string): LocalDeclaration | undefine
  * so a flow question costs what its path costs, not a walk of the file.
  */
 export function resolveLocal(id: ts.Identifier): LocalDeclaration | undefined {
-  for (let p: ts.Node | undefined = id.parent; p; p = p.parent) {
-    const found = declaredIn(p, id.text);
-    if (found) return found;
-  }
-  return undefined;
+  const hit = resolved.get(id);
+  if (hit !== undefined) return hit ?? undefined;
+  let found: LocalDeclaration | undefined;
+  for (let p: ts.Node | undefined = id.parent; p && !found; p = p.parent) found = declaredIn(p, id.text);
+  resolved.set(id, found ?? null);
+  return found;
 }
+
+const resolved = new NodeMemo<LocalDeclaration | null>();
 
 function isAncestor(anc: ts.Node, node: ts.Node): boolean {
   for (let p: ts.Node | undefined = node; p; p = p.parent) if (p === anc) return true;
@@ -95,10 +131,9 @@ function isAncestor(anc: ts.Node, node: ts.Node): boolean {
 
 /** Plain assignments (`name = value`) to a declared name inside its scope, in source order (from the file walk). */
 export function assignmentsTo(decl: LocalDeclaration, name: string, index: FileIndex): ts.BinaryExpression[] {
-  return index.assignments.filter((a) => {
-    const target = a.left;
-    return ts.isIdentifier(target) && target.text === name && isAncestor(decl.scope, a) && resolveLocal(target)?.node === decl.node;
-  });
+  const candidates = assignmentsByName(index).get(name);
+  if (!candidates) return [];
+  return candidates.filter((a) => isAncestor(decl.scope, a) && resolveLocal(a.left as ts.Identifier)?.node === decl.node);
 }
 
 /** A module-level function (declaration, or a const bound to an arrow/function expression) with this name. */

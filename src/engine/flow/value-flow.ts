@@ -1,14 +1,17 @@
 import type { FileContext } from '../context/file-context';
-import type { CallLike } from '../context/file-index';
+import { callsByCalleeName, type CallLike } from '../context/file-index';
 import { testDiscardingCaptures, testWithRollback, type MatchState, type NodeTest } from '../match/compiled';
 import { ts } from '../ts';
-import { calleeDefinition, returnedExpressions, type FunctionDefinition } from './callee-definition';
+import { calleeDefinition, calleeDefinitionMentioning, returnedExpressions, type FunctionDefinition } from './callee-definition';
+import type { NameTest } from '../match/name-spec';
 import { assignmentsTo, bindingRoot, resolveLocal } from './local-declarations';
 
 /** What a flow question asks: does a value reach back to a node matching `source`, without crossing `stop`? */
 export interface FlowQuery {
   source: NodeTest;
   stop?: NodeTest;
+  /** Name tests one of which any node matching `source` passes (lets files without such names be skipped). */
+  names?: readonly NameTest[];
 }
 
 /** A call being followed into its definition: parameters of `fn` stand for the call's arguments. */
@@ -37,9 +40,8 @@ function localCallersOf(fn: ts.SignatureDeclaration, ctx: FileContext): CallLike
   else if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name)) name = fn.parent.name.text;
   if (name === undefined) return [];
   const out: CallLike[] = [];
-  for (const call of ctx.index.calls) {
-    const callee = call.expression;
-    if (ts.isIdentifier(callee) && callee.text === name && call.arguments && call.arguments.length > 0) {
+  for (const call of callsByCalleeName(ctx.index).get(name) ?? []) {
+    if (call.arguments && call.arguments.length > 0) {
       out.push(call);
       if (out.length >= MAX_CALLERS) break;
     }
@@ -122,6 +124,10 @@ function parameterIndex(param: ts.ParameterDeclaration): number {
  */
 export function flowReaches(start: ts.Node, state: MatchState, query: FlowQuery): boolean {
   const home = state.ctx;
+  // Without any of the source's names in this file, only a helper imported from another file can supply the
+  // value: skip the walk when nothing is imported relatively, and skip parsing files whose text lacks the names.
+  const foreignOnly = query.names && !home.someNameOccurs(query.names) ? query.names : undefined;
+  if (foreignOnly && !importsRelatively(home)) return false;
   const seen = new Set<ts.Node>();
   const work: Step[] = [{ node: start, ctx: home }];
   let steps = 0;
@@ -136,7 +142,7 @@ export function flowReaches(start: ts.Node, state: MatchState, query: FlowQuery)
       const matched = step.ctx === home ? testWithRollback(query.source, step.node, state) : testDiscardingCaptures(query.source, step.node, state);
       if (matched) return true;
       if (query.stop && testDiscardingCaptures(query.stop, step.node, state)) continue;
-      expand(step, work);
+      expand(step, work, foreignOnly);
     }
     return false;
   } finally {
@@ -144,7 +150,14 @@ export function flowReaches(start: ts.Node, state: MatchState, query: FlowQuery)
   }
 }
 
-function expand(step: Step, work: Step[]): void {
+/** The file can reach other files' functions: audits resolve relative imports, and it has some. */
+function importsRelatively(ctx: FileContext): boolean {
+  if (!ctx.crossFile) return false;
+  for (const m of ctx.index.modules) if (m.startsWith('.')) return true;
+  return false;
+}
+
+function expand(step: Step, work: Step[], foreignOnly: readonly NameTest[] | undefined): void {
   const { node, ctx, frame, outward } = step;
   const next = (n: ts.Node | undefined, c: FileContext = ctx, f: Frame | undefined = frame, out: boolean | undefined = outward): void => {
     if (n) work.push({ node: n, ctx: c, frame: f, outward: out });
@@ -233,7 +246,7 @@ function expand(step: Step, work: Step[]): void {
     return;
   }
   if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
-    followCall(node, step, next);
+    followCall(node, step, next, foreignOnly);
   }
 }
 
@@ -258,7 +271,7 @@ function followIdentifier(id: ts.Identifier, step: Step, next: (n: ts.Node | und
   }
 }
 
-function followCall(call: CallLike, step: Step, next: (n: ts.Node | undefined, c?: FileContext, f?: Frame) => void): void {
+function followCall(call: CallLike, step: Step, next: (n: ts.Node | undefined, c?: FileContext, f?: Frame) => void, foreignOnly: readonly NameTest[] | undefined): void {
   const callee = call.expression;
   const args = call.arguments ?? [];
   const text = calleeText(callee);
@@ -275,7 +288,7 @@ function followCall(call: CallLike, step: Step, next: (n: ts.Node | undefined, c
   let depth = 0;
   for (let f = step.frame; f; f = f.caller) depth++;
   if (depth >= MAX_FRAMES) return;
-  const def: FunctionDefinition | undefined = calleeDefinition(call, step.ctx);
+  const def: FunctionDefinition | undefined = foreignOnly ? calleeDefinitionMentioning(call, step.ctx, foreignOnly) : calleeDefinition(call, step.ctx);
   if (!def) return;
   const frame: Frame = { fn: def.fn, call, callerCtx: step.ctx, caller: step.frame };
   for (const r of returnedExpressions(def.fn)) next(r, def.ctx, frame);

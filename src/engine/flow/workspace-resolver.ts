@@ -6,6 +6,7 @@ import { parseSource } from '../parse';
 import { ts } from '../ts';
 import type { CrossFileResolver, FunctionDefinition } from './callee-definition';
 import { localFunctionNamed } from './local-declarations';
+import type { NameTest } from '../match/name-spec';
 
 /** Extensions tried, in order, for a specifier without one (and for `./x.js` written for `./x.ts`). */
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -15,8 +16,29 @@ const MAX_BYTES = 512 * 1024;
 const CACHE_SIZE = 24;
 /** `export ... from` hops followed through barrel files. */
 const MAX_REEXPORTS = 3;
+/** Resolved specifiers remembered (a workspace has far fewer distinct folder + specifier pairs). */
+const MODULE_CACHE_SIZE = 20_000;
 
 const NO_KINDS: ReadonlySet<ts.SyntaxKind> = new Set();
+
+/** Words that can be identifiers, and short quoted strings (names come from one or the other). */
+const WORD = /[A-Za-z_$#][\w$]*/g;
+const SHORT_STRING = /(['"`])([^'"`\n]{1,64})\1/g;
+/** `export * from './x'`, `export * as ns from './x'`, `export { a, b as c } from './x'`. */
+const REEXPORT = /export\s*(?:\*(?:\s*as\s+[\w$]+)?|\{[^}]*\})\s*from\s*['"]([^'"]+)['"]/g;
+
+/** Some word or short string of `text` passes one of `tests` (a superset of the file's identifiers and literals). */
+function textHasName(text: string, tests: readonly NameTest[]): boolean {
+  const seen = new Set<string>();
+  const check = (word: string): boolean => {
+    if (seen.has(word)) return false;
+    seen.add(word);
+    return tests.some((t) => t(word));
+  };
+  for (const m of text.matchAll(WORD)) if (check(m[0])) return true;
+  for (const m of text.matchAll(SHORT_STRING)) if (check(m[2]!)) return true;
+  return false;
+}
 
 function isFile(p: string): boolean {
   try {
@@ -94,12 +116,63 @@ function commonJsExportPath(target: ts.Expression): string[] | undefined {
  */
 export class WorkspaceResolver implements CrossFileResolver {
   private readonly cache = new Map<string, FileContext | null>();
+  /** Resolved specifiers by importing folder and specifier (a file system probe per candidate otherwise). */
+  private readonly modules = new Map<string, string | null>();
+  /** Answers of {@link mayMention} per file and name-test list. */
+  private readonly mentions = new Map<string, Map<readonly NameTest[], boolean>>();
 
   constructor(private readonly root?: string) {}
 
   definitionOf(fromFile: string, module: string, exportPath: readonly string[]): FunctionDefinition | undefined {
-    const target = resolveRelativeModule(fromFile, module);
+    const target = this.resolve(fromFile, module);
     return target ? this.exported(target, exportPath, 0) : undefined;
+  }
+
+  mayMention(fromFile: string, module: string, tests: readonly NameTest[]): boolean {
+    const target = this.resolve(fromFile, module);
+    return target !== undefined && this.textMentions(target, tests, 0);
+  }
+
+  /** Whether a file's text (or that of what it re-exports, as far as `exported` follows) has a passing name. */
+  private textMentions(file: string, tests: readonly NameTest[], hops: number): boolean {
+    let perFile = this.mentions.get(file);
+    if (!perFile) {
+      if (this.mentions.size >= MODULE_CACHE_SIZE) this.mentions.clear();
+      this.mentions.set(file, (perFile = new Map()));
+    }
+    const hit = perFile.get(tests);
+    if (hit !== undefined) return hit;
+    perFile.set(tests, false); // re-export cycles end here
+    let text: string;
+    try {
+      if (fs.statSync(file).size > MAX_BYTES) return false;
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      return false;
+    }
+    let found = textHasName(text, tests);
+    if (!found && hops < MAX_REEXPORTS) {
+      for (const m of text.matchAll(REEXPORT)) {
+        const target = m[1]!.startsWith('.') ? this.resolve(file, m[1]!) : undefined;
+        if (target && this.textMentions(target, tests, hops + 1)) {
+          found = true;
+          break;
+        }
+      }
+    }
+    perFile.set(tests, found);
+    return found;
+  }
+
+  private resolve(fromFile: string, spec: string): string | undefined {
+    const key = `${path.dirname(fromFile)}\0${spec}`;
+    let hit = this.modules.get(key);
+    if (hit === undefined) {
+      hit = resolveRelativeModule(fromFile, spec) ?? null;
+      if (this.modules.size >= MODULE_CACHE_SIZE) this.modules.clear();
+      this.modules.set(key, hit);
+    }
+    return hit ?? undefined;
   }
 
   private context(file: string): FileContext | undefined {
@@ -185,14 +258,14 @@ export class WorkspaceResolver implements CrossFileResolver {
           return fn ? { fn, ctx } : undefined;
         }
         if (!spec.startsWith('.') || hops >= MAX_REEXPORTS) return undefined;
-        const target = resolveRelativeModule(ctx.file, spec);
+        const target = this.resolve(ctx.file, spec);
         return target ? this.exported(target, [local.text, ...exportPath.slice(1)], hops + 1) : undefined;
       }
       return undefined;
     }
     // export * from './x'
     if (!stmt.exportClause && spec?.startsWith('.') && hops < MAX_REEXPORTS) {
-      const target = resolveRelativeModule(ctx.file, spec);
+      const target = this.resolve(ctx.file, spec);
       return target ? this.exported(target, exportPath, hops + 1) : undefined;
     }
     return undefined;
