@@ -26,6 +26,7 @@ const OWN_COST: Record<keyof Pattern, number> = {
   inFunction: 25,
   flowsFrom: 30,
   definition: 40,
+  contains: 40,
 };
 
 function subPatterns(key: keyof Pattern, spec: unknown): Pattern[] {
@@ -36,6 +37,7 @@ function subPatterns(key: keyof Pattern, spec: unknown): Pattern[] {
       return Array.isArray(spec) ? (spec as Pattern[]) : [];
     case 'not':
     case 'inside':
+    case 'contains':
       return [spec as Pattern];
     case 'arg':
       return Array.isArray(spec) ? (spec as Pattern[]) : [spec as Pattern];

@@ -50,6 +50,8 @@ export interface Pattern {
   flowsFrom?: FlowSpec;
   /** On a call: facts about the called function's definition (same file, or one hop across files in audits). */
   definition?: DefinitionSpec;
+  /** Some node below this one, or in its enclosing function, class or file, matches (`within`). */
+  contains?: ContainsSpec;
   /** Store the node under this name for messages, fixes and `report`. */
   capture?: string;
 }
@@ -66,6 +68,14 @@ export interface DefinitionSpec {
   contains?: Pattern;
   /** Some returned expression matches. */
   returns?: Pattern;
+}
+
+/**
+ * A pattern some node must match: below the node (`node`, the default), or anywhere in its enclosing function
+ * (the file at top level), class or file.
+ */
+export interface ContainsSpec extends Pattern {
+  within?: 'node' | 'function' | 'class' | 'file';
 }
 
 /** A regular expression (string, case-insensitive) or an object form. */

@@ -8,6 +8,7 @@ import { anyPrimitive } from './any';
 import { notPrimitive } from './not';
 import { declarationPrimitive } from './declaration';
 import { definitionPrimitive } from './definition';
+import { containsPrimitive } from './contains';
 import { flowsFromPrimitive } from './flows-from';
 import { fieldPrimitive } from './field';
 import { filePrimitive } from './file';
@@ -54,6 +55,7 @@ export const PRIMITIVES: readonly AnyPrimitive[] = [
   inFunctionPrimitive,
   flowsFromPrimitive,
   definitionPrimitive,
+  containsPrimitive,
   sameAsPrimitive,
   capturePrimitive,
 ];

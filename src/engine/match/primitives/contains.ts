@@ -1,0 +1,74 @@
+import { isFunctionScope } from '../../context/file-index';
+import { NodeMemo } from '../../context/node-memo';
+import { ts } from '../../ts';
+import { testDiscardingCaptures, type MatchState, type NodeTest, type Primitive } from '../compiled';
+import { readsCaptures } from '../pattern-cost';
+
+const K = ts.SyntaxKind;
+
+/** The node whose descendants `contains` searches: the node itself, its function, its class or its file. */
+function containerOf(node: ts.Node, within: string, state: MatchState): ts.Node | undefined {
+  switch (within) {
+    case 'file':
+      return state.ctx.sourceFile;
+    case 'function':
+      for (let p = node.parent; p; p = p.parent) if (isFunctionScope(p)) return p;
+      return state.ctx.sourceFile;
+    case 'class':
+      for (let p = node.parent; p; p = p.parent) if (ts.isClassLike(p)) return p;
+      return undefined;
+    default:
+      return node;
+  }
+}
+
+/**
+ * `contains`: some node below the node (`within: node`, the default), or anywhere in its enclosing function
+ * (`function`, the file at top level), class (`class`) or file (`file`), matches the pattern. Captures made
+ * inside do not escape; `sameAs` inside may read the outer ones. Sub-patterns that only look at calls are
+ * answered from the walk's call index; the answer is remembered per container unless the pattern reads captures.
+ */
+export const containsPrimitive: Primitive<'contains'> = {
+  key: 'contains',
+  compile: (spec, sub, where) => {
+    const { within = 'node', ...rest } = spec;
+    const inner = sub(rest, where);
+    const test: NodeTest = inner.test;
+    const callsOnly = inner.kinds !== undefined && [...inner.kinds].every((k) => k === K.CallExpression || k === K.NewExpression);
+    const memo = readsCaptures(rest) ? undefined : new NodeMemo<boolean>();
+
+    const search = (container: ts.Node, state: MatchState): boolean => {
+      if (callsOnly) {
+        const whole = ts.isSourceFile(container);
+        for (const call of state.ctx.index.calls) {
+          if (!whole && (call.pos < container.pos || call.end > container.end || call === container)) continue;
+          if (testDiscardingCaptures(test, call, state)) return true;
+        }
+        return false;
+      }
+      let found = false;
+      const visit = (n: ts.Node): void => {
+        if (found) return;
+        if (testDiscardingCaptures(test, n, state)) {
+          found = true;
+          return;
+        }
+        ts.forEachChild(n, visit);
+      };
+      ts.forEachChild(container, visit);
+      return found;
+    };
+
+    return (node, state) => {
+      const container = containerOf(node, within, state);
+      if (!container) return false;
+      if (!memo) return search(container, state);
+      let answer = memo.get(container);
+      if (answer === undefined) {
+        answer = search(container, state);
+        memo.set(container, answer);
+      }
+      return answer;
+    };
+  },
+};
