@@ -25,8 +25,9 @@ function containerOf(node: ts.Node, within: string, state: MatchState): ts.Node 
 /**
  * `contains`: some node below the node (`within: node`, the default), or anywhere in its enclosing function
  * (`function`, the file at top level), class (`class`) or file (`file`), matches the pattern. Captures made
- * inside do not escape; `sameAs` inside may read the outer ones. Sub-patterns that only look at calls are
- * answered from the walk's call index; the answer is remembered per container unless the pattern reads captures.
+ * inside do not escape; `sameAs` inside may read the outer ones. In a function, class or file, sub-patterns that only
+ * look at calls are answered from the walk's call index; the answer is remembered per container unless the
+ * pattern reads captures.
  */
 export const containsPrimitive: Primitive<'contains'> = {
   key: 'contains',
@@ -38,7 +39,9 @@ export const containsPrimitive: Primitive<'contains'> = {
     const memo = readsCaptures(rest) ? undefined : new NodeMemo<boolean>();
 
     const search = (container: ts.Node, state: MatchState): boolean => {
-      if (callsOnly) {
+      // A function, class or file: the call index (one pass over a flat list) beats walking the subtree; below
+      // a single node, the subtree is small and walking it is cheaper than scanning every call of the file.
+      if (callsOnly && within !== 'node') {
         const whole = ts.isSourceFile(container);
         for (const call of state.ctx.index.calls) {
           if (!whole && (call.pos < container.pos || call.end > container.end || call === container)) continue;
