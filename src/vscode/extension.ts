@@ -64,6 +64,13 @@ export function activate(context: vscode.ExtensionContext): TrustlineApi {
       // Closing the last editor of a file clears its diagnostics now, not when VS Code disposes the model later.
       const open = new Set(vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => (t.input instanceof vscode.TabInputText ? t.input.uri.toString() : '')));
       for (const tab of e.closed) if (tab.input instanceof vscode.TabInputText && !open.has(tab.input.uri.toString())) linter.clear(tab.input.uri);
+      // Reopening a file whose document VS Code kept after its tab closed fires no onDidOpenTextDocument: analyze it here.
+      for (const tab of e.opened) {
+        if (!(tab.input instanceof vscode.TabInputText)) continue;
+        const uri = tab.input.uri.toString();
+        const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+        if (doc && !linter.result(doc.uri)) onOpen(doc);
+      }
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('trustline')) return;
@@ -120,6 +127,13 @@ export function activate(context: vscode.ExtensionContext): TrustlineApi {
     log.info(`policy ${vscode.workspace.asRelativePath(uri)} changed: re-analyzing open documents`);
     host.invalidate();
     relint();
+    // Read the policy now even when no document is open, so its problems show on it (or clear after a fix or a delete).
+    const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath;
+    try {
+      if (folder !== undefined) host.isIgnoredByPolicy(uri.fsPath, folder, readSettings(uri));
+    } catch (err) {
+      log.warn(`cannot check policy ${uri.fsPath}: ${(err as Error).message}`);
+    }
   };
   context.subscriptions.push(policyWatcher, policyWatcher.onDidChange(policyChanged), policyWatcher.onDidCreate(policyChanged), policyWatcher.onDidDelete(policyChanged));
 

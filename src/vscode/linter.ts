@@ -135,10 +135,16 @@ export class Linter implements vscode.Disposable {
     if (had) this.changed.fire(uri);
   }
 
-  /** Re-analyzes every open document (after a settings, trust or pack change). */
+  /**
+   * Re-analyzes every open document (after a settings, trust, pack or policy change): those in a tab, and those
+   * analyzed before and not cleared since. A document whose last tab was closed stays in `textDocuments` until
+   * VS Code disposes it; its diagnostics were cleared on close and must not come back.
+   */
   relintAll(): void {
+    const tabs = new Set(vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => (t.input instanceof vscode.TabInputText ? t.input.uri.toString() : '')));
     for (const doc of vscode.workspace.textDocuments) {
-      if (LANGUAGE_SET.has(doc.languageId)) this.lint(doc);
+      const key = doc.uri.toString();
+      if (LANGUAGE_SET.has(doc.languageId) && (tabs.has(key) || this.results.has(key))) this.lint(doc);
     }
   }
 

@@ -140,7 +140,8 @@ export class RuleHost implements vscode.Disposable {
     if (fresh.length > 0) {
       const first = fresh[0]!.message;
       const more = fresh.length > 1 ? ` (and ${fresh.length - 1} more)` : '';
-      void vscode.window.showWarningMessage(`Trustline: rule pack problem: ${first}${more}`, 'Show Log').then((choice) => {
+      const what = fresh.every((n) => n.code === 'invalid-policy') ? 'team policy' : 'rule pack';
+      void vscode.window.showWarningMessage(`Trustline: ${what} problem: ${first}${more}`, 'Show Log').then((choice) => {
         if (choice) this.log.show(true);
       });
     }

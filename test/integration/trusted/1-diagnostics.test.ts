@@ -42,6 +42,16 @@ suite('live diagnostics', () => {
     await waitForDiagnostics(uri, 'diagnostics cleared after close', (ds) => ds.length === 0);
   });
 
+  test('come back when a closed file is reopened (VS Code may keep its document: no open event)', async () => {
+    const uri = await scratch('reopen.ts', DECODE_TS);
+    await show(uri);
+    await waitForDiagnostics(uri, 'one finding', (ds) => ds.length === 1);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await waitForDiagnostics(uri, 'diagnostics cleared after close', (ds) => ds.length === 0);
+    await show(uri);
+    await waitForDiagnostics(uri, 'the finding again after reopening', (ds) => ds.length === 1);
+  });
+
   test('trustline.exclude and trustline.enable stop the analysis and clear what was shown', async () => {
     const uri = wsUri('generated/decode-copy.ts');
     await show(uri);
