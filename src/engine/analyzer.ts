@@ -72,6 +72,9 @@ interface RuleEntry {
   settings: RuleSettings;
 }
 
+/** The rules that run on one file, after module and text prefilters (opaque outside the engine). */
+export type ActiveRules = readonly RuleEntry[];
+
 const DEFAULT_MAX_BYTES = 1_000_000;
 
 /**
@@ -121,7 +124,8 @@ function hasAny(have: ReadonlySet<string>, want: ReadonlySet<string>): boolean {
   return false;
 }
 
-function countLines(text: string): number {
+/** Lines in a text (newline-separated; a final line without a newline counts). */
+export function countLines(text: string): number {
   let n = 1;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
   return n;
@@ -137,6 +141,7 @@ export class Analyzer {
   private readonly captures = new Captures();
   private readonly allKinds = new Set<ts.SyntaxKind>();
   private readonly filterKeys: string[] = [];
+  private readonly filters: TextFilter[] = [];
   private readonly knownRuleIds: Set<string>;
   private readonly maxBytes: number;
   private readonly today: string;
@@ -170,7 +175,10 @@ export class Analyzer {
       let textSlot = -1;
       if (text) {
         textSlot = this.filterKeys.indexOf(text.key);
-        if (textSlot < 0) textSlot = this.filterKeys.push(text.key) - 1;
+        if (textSlot < 0) {
+          textSlot = this.filterKeys.push(text.key) - 1;
+          this.filters.push(text);
+        }
       }
       this.entries.push({ rule, compiled, kinds: [...(compiled.kinds ?? [])], modules, text, textSlot, settings });
       for (const k of compiled.kinds ?? []) this.allKinds.add(k);
@@ -234,30 +242,75 @@ export class Analyzer {
     let lowered: string | undefined;
     const filterText = (): string => (corpus ??= filterCorpus(sf, index));
     const lower = (): string => (lowered ??= filterText().toLowerCase());
+    const active = this.activeRules(index.modules, (slot) => this.filters[slot]!.test(filterText(), lower));
+    lap('(index)');
+    const ctx = this.contextFor(file, sf, index);
+    const findings: Finding[] = [];
+    const seen = new Set<string>();
+    this.matchNodes(active, ctx, index.byKind, findings, notices, seen, profile ? lap : undefined);
+    return this.finish(file, text, findings, notices, lineCount);
+  }
+
+  /** The syntax kinds the loaded rules dispatch on (what a file's index must collect). */
+  get dispatchKinds(): ReadonlySet<ts.SyntaxKind> {
+    return this.allKinds;
+  }
+
+  /** The distinct `requires.text` filters, by slot (see {@link activeRules}). */
+  get textFilters(): readonly TextFilter[] {
+    return this.filters;
+  }
+
+  /**
+   * The rules that can match in a file importing `modules` whose text passes the filter slots `passes` says
+   * (asked at most once per slot).
+   * @internal
+   */
+  activeRules(modules: ReadonlySet<string>, passes: (slot: number) => boolean): ActiveRules {
     // 0: not evaluated yet, 1: passes, 2: fails — one slot per distinct filter.
     const textPasses = new Uint8Array(this.filterKeys.length);
     const active: RuleEntry[] = [];
     for (const entry of this.entries) {
-      if (entry.modules && !hasAny(index.modules, entry.modules)) continue;
+      if (entry.modules && !hasAny(modules, entry.modules)) continue;
       if (entry.text) {
-        if (textPasses[entry.textSlot] === 0) textPasses[entry.textSlot] = entry.text.test(filterText(), lower) ? 1 : 2;
+        if (textPasses[entry.textSlot] === 0) textPasses[entry.textSlot] = passes(entry.textSlot) ? 1 : 2;
         if (textPasses[entry.textSlot] === 2) continue;
       }
       active.push(entry);
     }
-    lap('(index)');
+    return active;
+  }
+
+  /** @internal The context rules query for one file. */
+  contextFor(file: string, sf: ts.SourceFile, index: FileIndex): FileContext {
     const ctx = new FileContext(file, sf, index, this.options.root);
     ctx.crossFile = this.options.crossFile;
     ctx.policyFacts = this.policyFacts;
-    const findings: Finding[] = [];
-    const seen = new Set<string>();
+    return ctx;
+  }
+
+  /**
+   * Runs the active rules on the nodes of `byKind` (the whole file's, or one statement's), adding findings not
+   * seen before (same rule and range) and a notice per crashing rule.
+   * @internal
+   */
+  matchNodes(
+    active: ActiveRules,
+    ctx: FileContext,
+    byKind: ReadonlyMap<ts.SyntaxKind, readonly ts.Node[]>,
+    findings: Finding[],
+    notices: Notice[],
+    seen: Set<string>,
+    afterRule?: (ruleId: string) => void,
+  ): void {
+    const file = ctx.file;
     for (const entry of active) {
       const { rule, compiled } = entry;
       // One captures map per rule and file, cleared per node: findings copy what they need at once.
       const state: MatchState = { ctx, captures: this.captures, settings: entry.settings };
       let crashed = false;
       for (const kind of entry.kinds) {
-        const nodes = index.byKind.get(kind);
+        const nodes = byKind.get(kind);
         if (!nodes || crashed) continue;
         for (const node of nodes) {
           if (state.captures.size > 0) state.captures.clear();
@@ -277,8 +330,12 @@ export class Analyzer {
           findings.push(finding);
         }
       }
-      lap(rule.id);
+      afterRule?.(rule.id);
     }
+  }
+
+  /** @internal Applies the file's suppression comments and sorts: the result of one analysis. */
+  finish(file: string, text: string, findings: Finding[], notices: Notice[], lineCount: number): FileResult {
     releaseNodeMemos();
     const suppressions = applySuppressions(parseSuppressions(text), { file, findings, notices, knownRuleIds: this.knownRuleIds, today: this.today });
     findings.sort((a, b) => a.range.startOffset - b.range.startOffset || a.ruleId.localeCompare(b.ruleId));

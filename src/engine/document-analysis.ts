@@ -1,10 +1,13 @@
 /**
- * Incremental re-parsing for editors: one DocumentAnalysis per open document keeps the document's last syntax
+ * Incremental analysis for editors: one DocumentAnalysis per open document keeps the document's last syntax
  * tree and, on the next analysis, lets `ts.updateSourceFile` re-parse only around the edit (the compiler's own
- * incremental parser, the one tsserver uses per keystroke; unchanged subtrees are reused). The rules then run
- * exactly as in `Analyzer.analyzeText` — same findings as a fresh parse, which the tests check.
+ * incremental parser, the one tsserver uses per keystroke; unchanged subtrees are reused). Then only the
+ * top-level statements the edit re-created, and those tied to them by name, are indexed and matched again (see
+ * incremental/incremental-analysis.ts); {@link DocumentAnalysis.settle} matches everything, as
+ * `Analyzer.analyzeText` does — the tests check both give a fresh parse's findings.
  */
-import type { Analyzer } from './analyzer';
+import { looksMinified, type Analyzer } from './analyzer';
+import { analyzeIncrementally, type IncrementalState } from './incremental/incremental-analysis';
 import { parseSource } from './parse';
 import { ts } from './ts';
 import type { FileResult } from './types';
@@ -19,8 +22,23 @@ export function changeRange(before: string, after: string): ts.TextChangeRange {
   return ts.createTextChangeRange(ts.createTextSpan(start, before.length - tail - start), after.length - tail - start);
 }
 
+/** One open document's analysis state: its last syntax tree and what each top-level statement contributed. */
 export class DocumentAnalysis {
   private tree: ts.SourceFile | undefined;
+  /** The edit between the previous tree's text and the current one (undefined after a fresh parse). */
+  private change: ts.TextChangeRange | undefined;
+  private state: IncrementalState | undefined;
+  /** Statements matched by the last analysis, out of the file's (for benches and tests). */
+  lastStats: { matched: number; statements: number } | undefined;
+  private last: { text: string; analyzer: Analyzer; result: FileResult; partial: boolean } | undefined;
+
+  /**
+   * `true` when the last {@link analyze} carried some statements' findings over from the previous text instead
+   * of matching them again: the editor then calls {@link settle} once typing pauses.
+   */
+  get partial(): boolean {
+    return this.last?.partial ?? false;
+  }
 
   /** @param file - The document's path (its extension picks TS/TSX/JS/JSX parsing). */
   constructor(readonly file: string) {}
@@ -29,27 +47,57 @@ export class DocumentAnalysis {
   parse(text: string): ts.SourceFile {
     const old = this.tree;
     let sf: ts.SourceFile;
+    this.change = undefined;
     if (!old) sf = parseSource(this.file, text);
     else if (old.text === text) sf = old;
     else {
+      const change = changeRange(old.text, text);
       try {
-        sf = ts.updateSourceFile(old, text, changeRange(old.text, text));
+        sf = ts.updateSourceFile(old, text, change);
+        this.change = change;
       } catch {
         sf = parseSource(this.file, text); // the incremental parser refused: parse afresh
+        this.state = undefined;
       }
     }
     this.tree = sf;
     return sf;
   }
 
-  /** Analyzes the document's current text with `analyzer` on the incrementally parsed tree. */
+  /**
+   * Analyzes the document's current text with `analyzer`: incremental re-parse, then only the statements the edit
+   * concerns are matched again (see {@link partial}).
+   */
   analyze(analyzer: Analyzer, text: string): FileResult {
-    const sf = this.parse(text);
-    return analyzer.analyzeText(this.file, text, sf);
+    return this.run(analyzer, text, false);
   }
 
-  /** Forgets the tree (the next analysis parses afresh). */
+  /** Analyzes the current text matching every statement: the result a fresh `analyzeText` gives. */
+  settle(analyzer: Analyzer, text: string): FileResult {
+    return this.run(analyzer, text, true);
+  }
+
+  private run(analyzer: Analyzer, text: string, full: boolean): FileResult {
+    const last = this.last;
+    if (last && last.text === text && last.analyzer === analyzer && (!full || !last.partial)) return last.result;
+    const sf = this.parse(text);
+    if (/\.min\.[cm]?js$/.test(this.file) || looksMinified(text)) {
+      this.state = undefined;
+      const result = analyzer.analyzeText(this.file, text, sf);
+      this.last = { text, analyzer, result, partial: false };
+      return result;
+    }
+    const out = analyzeIncrementally(analyzer, this.file, text, sf, full ? undefined : this.change, full ? undefined : this.state);
+    this.state = out.state;
+    this.lastStats = { matched: out.matched, statements: out.statements };
+    this.last = { text, analyzer, result: out.result, partial: out.partial };
+    return out.result;
+  }
+
+  /** Forgets the tree and what the statements contributed (the next analysis starts afresh). */
   reset(): void {
     this.tree = undefined;
+    this.state = undefined;
+    this.last = undefined;
   }
 }

@@ -94,4 +94,49 @@ describe('DocumentAnalysis (incremental re-parsing for the editor)', () => {
     assert.equal(second.statements.length, fresh.statements.length);
     assert.equal(second.getEnd(), fresh.getEnd());
   });
+
+  it('matches again only the statements an edit concerns, and still gives a fresh analysis its findings (1 file of the whole sample app, 160 edits)', () => {
+    const sources = ['server/auth/tokens.ts', 'server/routes/auth.js', 'server/auth/passwords.ts', 'client/src/AuthProvider.tsx']
+      .map((rel) => path.join(APP, rel))
+      .filter((f) => fs.existsSync(f));
+    // One large TSX file made of the app's files, so statements are many and names repeat across them.
+    const file = path.join(APP, 'client/src/large.tsx');
+    let text = sources.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+    const doc = new DocumentAnalysis(file);
+    doc.analyze(analyzer, text);
+    const rand = rng(7);
+    let pos = 0;
+    let partial = 0;
+    let edits = 0;
+    for (let i = 0; i < 160; i++) {
+      if (i % 2 === 0) {
+        pos = Math.floor(rand() * text.length);
+        text = text.slice(0, pos) + 'ab (;'[Math.floor(rand() * 5)] + text.slice(pos);
+      } else {
+        text = text.slice(0, pos) + text.slice(pos + 1);
+      }
+      const incremental = doc.analyze(analyzer, text);
+      const stats = doc.lastStats!;
+      edits++;
+      if (stats.matched < stats.statements / 2) partial++;
+      assert.deepEqual(summary(incremental), summary(analyzer.analyzeText(file, text)), `edit ${i}`);
+      if (i % 40 === 39) assert.deepEqual(summary(doc.settle(analyzer, text)), summary(analyzer.analyzeText(file, text)), `settle after edit ${i}`);
+    }
+    assert.ok(partial > edits * 0.6, `only ${partial} of ${edits} edits matched fewer than half the statements`);
+  });
+
+  it('re-matches everything when a directive of the prologue changes, and drops findings of rules an edit switches off', () => {
+    const file = path.join(APP, 'client/src/directive.ts');
+    const body = "const token = await login();\nlocalStorage.setItem('token', token);\nexport const x = 1;\n";
+    const doc = new DocumentAnalysis(file);
+    const withDirective = `'use client';\n${body}`;
+    assert.deepEqual(summary(doc.analyze(analyzer, withDirective)), summary(analyzer.analyzeText(file, withDirective)));
+    const without = `'use clientx';\n${body}`;
+    assert.deepEqual(summary(doc.analyze(analyzer, without)), summary(analyzer.analyzeText(file, without)));
+    assert.equal(doc.lastStats!.matched, doc.lastStats!.statements);
+    // Renaming the only `localStorage` switches the storage rules' prefilter off: their findings must go.
+    const renamed = without.replace('localStorage', 'localStorag');
+    const after = doc.analyze(analyzer, renamed);
+    assert.deepEqual(summary(after), summary(analyzer.analyzeText(file, renamed)));
+  });
 });

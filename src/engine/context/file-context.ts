@@ -24,6 +24,13 @@ export class FileContext {
   /** Path relative to the analysis root, with forward slashes. */
   readonly relPath: string;
 
+  /**
+   * Answers "does some identifier or short literal of the file pass this test?" when the parser's identifier table
+   * is unavailable (the editor's incrementally re-parsed trees answer statement by statement, see incremental/).
+   * Without either, name questions answer "maybe".
+   */
+  nameOccurs?: (test: NameTest) => boolean;
+
   /** Resolves functions imported from other workspace files (audits only; absent in the editor). */
   crossFile?: CrossFileResolver;
 
@@ -66,8 +73,8 @@ export class FileContext {
 
   /**
    * `true` when some identifier or string literal of the file passes one of `tests` — every name a node can have
-   * comes from one of those. Answered once per file and test; `true` when the parser's identifier table is not
-   * available (incrementally re-parsed trees), so callers only ever skip work on a definite no.
+   * comes from one of those. Answered once per file and test; `true` when the file's identifiers are not known
+   * (see {@link identifiers}), so callers only ever skip work on a definite no.
    */
   someNameOccurs(tests: readonly NameTest[]): boolean {
     this.nameOccurrences ??= new Map();
@@ -86,7 +93,7 @@ export class FileContext {
 
   private nameOccursUncached(test: NameTest): boolean {
     const identifiers = internedIdentifiers(this.sourceFile);
-    if (!identifiers) return true;
+    if (!identifiers) return this.nameOccurs ? this.nameOccurs(test) : true;
     for (const id of identifiers) if (test(id)) return true;
     for (const lit of this.index.literals) if (lit.length <= 64 && test(lit)) return true;
     return false;

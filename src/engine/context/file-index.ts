@@ -170,12 +170,9 @@ export function methodsByReceiver(index: FileIndex): Map<string, Set<string>> {
   return out;
 }
 
-/**
- * Walks a file exactly once over the raw compiler nodes, sets parent pointers, and indexes what rules and
- * context need. `wanted` holds the syntax kinds the rules that apply to this file dispatch on.
- */
-export function indexFile(sf: ts.SourceFile, wanted: ReadonlySet<ts.SyntaxKind>): FileIndex {
-  const index: FileIndex = {
+/** An index with nothing in it (the start of a walk, or of a merge). */
+export function emptyFileIndex(): FileIndex {
+  return {
     byKind: new Map(),
     imports: [],
     importEquals: [],
@@ -187,13 +184,36 @@ export function indexFile(sf: ts.SourceFile, wanted: ReadonlySet<ts.SyntaxKind>)
     modules: new Set(),
     literals: [],
   };
+}
+
+/** One entry per syntax kind: 1 for the kinds the active rules dispatch on. */
+export function kindTable(wanted: ReadonlySet<ts.SyntaxKind>): Uint8Array {
+  const table = new Uint8Array(K.Count);
+  for (const k of wanted) table[k] = 1;
+  return table;
+}
+
+/**
+ * Walks a file exactly once over the raw compiler nodes, sets parent pointers, and indexes what rules and
+ * context need. `wanted` holds the syntax kinds the rules that apply to this file dispatch on.
+ */
+export function indexFile(sf: ts.SourceFile, wanted: ReadonlySet<ts.SyntaxKind>): FileIndex {
+  const index = emptyFileIndex();
+  const kinds = kindTable(wanted);
+  ts.forEachChild(sf, (node) => indexSubtree(index, node, sf, kinds));
+  return index;
+}
+
+/**
+ * Indexes `root` and everything under it into `index` (parent pointers set, `root`'s to `parent`). When
+ * `identifiers` is given, the text of every identifier met is added to it (the editor's per-statement facts).
+ */
+export function indexSubtree(index: FileIndex, root: ts.Node, parent: ts.Node, wantedKinds: Uint8Array, identifiers?: Set<string>): void {
   const { byKind, calls, declaredNames, modules, literals } = index;
-  const wantedKinds = new Uint8Array(K.Count);
-  for (const k of wanted) wantedKinds[k] = 1;
-  let parent: ts.Node = sf;
+  let current: ts.Node = parent;
 
   const visit = (node: ts.Node): void => {
-    setParent(node, parent);
+    setParent(node, current);
     const kind = node.kind;
     if (wantedKinds[kind] === 1) {
       let list = byKind.get(kind);
@@ -201,6 +221,10 @@ export function indexFile(sf: ts.SourceFile, wanted: ReadonlySet<ts.SyntaxKind>)
       list.push(node);
     }
     switch (kind) {
+      case K.Identifier:
+      case K.PrivateIdentifier:
+        identifiers?.add((node as ts.Identifier).text);
+        break;
       case K.ImportDeclaration:
         index.imports.push(node as ts.ImportDeclaration);
         addModule(modules, (node as ts.ImportDeclaration).moduleSpecifier);
@@ -259,11 +283,68 @@ export function indexFile(sf: ts.SourceFile, wanted: ReadonlySet<ts.SyntaxKind>)
       default:
         break;
     }
-    const outer = parent;
-    parent = node;
+    const outer = current;
+    current = node;
     ts.forEachChild(node, visit);
-    parent = outer;
+    current = outer;
   };
-  ts.forEachChild(sf, visit);
+  visit(root);
+}
+
+/**
+ * One index holding `parts` in order (each part indexes a later stretch of the same file than the one before).
+ * `modules` is merged at once; the other lists when first read, so an editor pass pays only for what its rules use.
+ */
+export function mergeFileIndexes(parts: readonly FileIndex[]): FileIndex {
+  const modules = new Set<string>();
+  for (const part of parts) for (const m of part.modules) modules.add(m);
+  const lazy = <T>(pick: (part: FileIndex) => readonly T[]): (() => T[]) => {
+    let merged: T[] | undefined;
+    return () => {
+      if (!merged) {
+        merged = [];
+        for (const part of parts) append(merged, pick(part));
+      }
+      return merged;
+    };
+  };
+  const byKind = (): Map<ts.SyntaxKind, ts.Node[]> => {
+    const out = new Map<ts.SyntaxKind, ts.Node[]>();
+    for (const part of parts) {
+      for (const [kind, nodes] of part.byKind) {
+        const list = out.get(kind);
+        if (list) append(list, nodes);
+        else out.set(kind, nodes.slice());
+      }
+    }
+    return out;
+  };
+  const declaredNames = (): Set<string> => {
+    const out = new Set<string>();
+    for (const part of parts) for (const n of part.declaredNames) out.add(n);
+    return out;
+  };
+  const fields = {
+    byKind: once(byKind),
+    imports: lazy((p) => p.imports),
+    importEquals: lazy((p) => p.importEquals),
+    variables: lazy((p) => p.variables),
+    calls: lazy((p) => p.calls),
+    deletes: lazy((p) => p.deletes),
+    assignments: lazy((p) => p.assignments),
+    literals: lazy((p) => p.literals),
+    declaredNames: once(declaredNames),
+  };
+  const index = { modules } as FileIndex;
+  for (const [key, get] of Object.entries(fields)) Object.defineProperty(index, key, { get, enumerable: true });
   return index;
+}
+
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
+function append<T>(to: T[], from: readonly T[]): void {
+  for (const x of from) to.push(x);
 }

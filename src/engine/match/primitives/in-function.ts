@@ -6,6 +6,7 @@ import { compileNameSpec } from '../name-spec';
 import { enclosingFunctionOf, functionNameOf } from '../node-names';
 import { identityMatcher } from './call';
 import { NodeMemo } from '../../context/node-memo';
+import type { FileContext } from '../../context/file-context';
 
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'use', 'head', 'options', 'route', 'handle']);
 const REQUEST_PARAMS = /^(req|request|ctx|context|c|event)$/;
@@ -65,11 +66,30 @@ export const inFunctionPrimitive: Primitive<'inFunction'> = {
     const mentions = spec.mentions !== undefined ? compileNameSpec(spec.mentions, `${where}/mentions`) : undefined;
     // The answer per function is the same for every node inside it.
     const mentionAnswers = new NodeMemo<boolean>();
-    const scopeMentions = (scope: ts.Node): boolean => {
+    const mentionTests = mentions ? [mentions] : [];
+    const scopeMentions = (scope: ts.Node, ctx: FileContext): boolean => {
       let answer = mentionAnswers.get(scope);
       if (answer === undefined) {
-        answer = functionMentions(scope).some(mentions!);
+        // The file's top level mentions what the whole file does: its identifier table answers without a walk.
+        answer = ts.isSourceFile(scope) ? ctx.someNameOccurs(mentionTests) : functionMentions(scope).some(mentions!);
         mentionAnswers.set(scope, answer);
+      }
+      return answer;
+    };
+    const callAnswers = new NodeMemo<boolean>();
+    const scopeCalls = (scope: FunctionScope, ctx: FileContext): boolean => {
+      let answer = callAnswers.get(scope);
+      if (answer === undefined) {
+        answer = callsIn(ctx.index, scope).some((call) => {
+          const callee = call.expression;
+          if (methods.size > 0 && ts.isPropertyAccessExpression(callee) && methods.has(callee.name.text)) return true;
+          if (matchIdentity) {
+            const id = ctx.bindings.identityOf(callee);
+            if (id !== undefined && matchIdentity(id)) return true;
+          }
+          return false;
+        });
+        callAnswers.set(scope, answer);
       }
       return answer;
     };
@@ -82,20 +102,8 @@ export const inFunctionPrimitive: Primitive<'inFunction'> = {
         const n = fn ? functionNameOf(fn) : undefined;
         if (n === undefined || !name(n)) return false;
       }
-      if (mentions && !scopeMentions(scope)) return false;
-      if (matchIdentity || methods.size > 0) {
-        const calls = callsIn(state.ctx.index, scope);
-        const found = calls.some((call) => {
-          const callee = call.expression;
-          if (methods.size > 0 && ts.isPropertyAccessExpression(callee) && methods.has(callee.name.text)) return true;
-          if (matchIdentity) {
-            const id = state.ctx.bindings.identityOf(callee);
-            if (id !== undefined && matchIdentity(id)) return true;
-          }
-          return false;
-        });
-        if (!found) return false;
-      }
+      if (mentions && !scopeMentions(scope, state.ctx)) return false;
+      if ((matchIdentity || methods.size > 0) && !scopeCalls(scope, state.ctx)) return false;
       return true;
     };
   },
