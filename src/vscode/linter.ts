@@ -1,8 +1,9 @@
 /**
  * Live diagnostics: analyze open JavaScript/TypeScript documents on open and on change (debounced per document;
- * a run whose document version moved on is dropped), clear them on close. Per keystroke the engine only parses
- * the text with TypeScript — incrementally, from the document's previous tree (engine DocumentAnalysis) — and
- * walks it once; no ts-morph project is built.
+ * a run whose document version moved on is dropped), clear them on close. Per keystroke the engine re-parses
+ * the text incrementally from the document's previous tree (engine DocumentAnalysis) and matches only the
+ * statements the edit concerns; no ts-morph project is built. When it carried other statements' findings over,
+ * a full pass follows once typing pauses (SETTLE_AFTER_MS), so cross-statement effects are never stale for long.
  */
 import * as path from 'node:path';
 import picomatch from 'picomatch';
@@ -15,6 +16,8 @@ import { readSettings } from './settings';
 
 export const LANGUAGES = ['javascript', 'typescript', 'javascriptreact', 'typescriptreact'] as const;
 const LANGUAGE_SET = new Set<string>(LANGUAGES);
+/** Quiet time after a partial (statement-level) analysis before the full pass runs. */
+const SETTLE_AFTER_MS = 400;
 
 /** Findings of the last analysis of a document, with the diagnostics made from them (same order). */
 export interface DocumentResult {
@@ -30,6 +33,8 @@ export class Linter implements vscode.Disposable {
   readonly diagnostics = vscode.languages.createDiagnosticCollection('trustline');
   private readonly results = new Map<string, DocumentResult>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Full passes waiting for typing to pause, per document. */
+  private readonly settleTimers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Per open document: its last syntax tree, re-parsed incrementally on the next analysis. */
   private readonly documents = new Map<string, DocumentAnalysis>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
@@ -45,6 +50,8 @@ export class Linter implements vscode.Disposable {
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
+    for (const t of this.settleTimers.values()) clearTimeout(t);
+    this.settleTimers.clear();
     this.diagnostics.dispose();
     this.changed.dispose();
   }
@@ -71,6 +78,7 @@ export class Linter implements vscode.Disposable {
     const key = doc.uri.toString();
     const pending = this.timers.get(key);
     if (pending) clearTimeout(pending);
+    this.cancelSettle(key);
     const version = doc.version;
     const delay = readSettings(doc.uri).debounceMs;
     this.timers.set(
@@ -83,8 +91,33 @@ export class Linter implements vscode.Disposable {
     );
   }
 
-  /** Analyzes a document now (or clears it when it is not eligible). */
-  lint(doc: vscode.TextDocument): void {
+  private cancelSettle(key: string): void {
+    const pending = this.settleTimers.get(key);
+    if (pending) clearTimeout(pending);
+    this.settleTimers.delete(key);
+  }
+
+  /** A full analysis of the document once typing has paused (after a partial, statement-level one). */
+  private scheduleSettle(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    this.cancelSettle(key);
+    const version = doc.version;
+    const delay = Math.max(SETTLE_AFTER_MS, 3 * readSettings(doc.uri).debounceMs);
+    this.settleTimers.set(
+      key,
+      setTimeout(() => {
+        this.settleTimers.delete(key);
+        if (doc.isClosed || doc.version !== version) return;
+        this.lint(doc, true);
+      }, delay),
+    );
+  }
+
+  /**
+   * Analyzes a document now (or clears it when it is not eligible). `settle` matches every statement instead of
+   * only those the last edit concerns.
+   */
+  lint(doc: vscode.TextDocument, settle = false): void {
     if (!this.isEligible(doc)) {
       this.clear(doc.uri);
       return;
@@ -105,7 +138,8 @@ export class Linter implements vscode.Disposable {
       const key = doc.uri.toString();
       let document = this.documents.get(key);
       if (!document || document.file !== file) this.documents.set(key, (document = new (engine().DocumentAnalysis)(file)));
-      result = document.analyze(analyzer, text);
+      result = settle ? document.settle(analyzer, text) : document.analyze(analyzer, text);
+      if (document.partial) this.scheduleSettle(doc);
     } catch (err) {
       this.documents.delete(doc.uri.toString());
       this.logOnce(`analysis failed for ${doc.uri.fsPath}: ${(err as Error).stack ?? String(err)}`);
@@ -129,6 +163,7 @@ export class Linter implements vscode.Disposable {
     const pending = this.timers.get(key);
     if (pending) clearTimeout(pending);
     this.timers.delete(key);
+    this.cancelSettle(key);
     this.documents.delete(key);
     const had = this.results.delete(key) || this.diagnostics.has(uri);
     this.diagnostics.delete(uri);
