@@ -65,15 +65,16 @@ export function calleeDefinition(call: CallLike, ctx: FileContext): FunctionDefi
 
 /**
  * Like {@link calleeDefinition}, but an imported function's file is only parsed when its text could mention a
- * name passing one of `tests` (the resolver's {@link CrossFileResolver.mayMention}); otherwise `undefined`.
+ * name passing one of `tests` (the resolver's {@link CrossFileResolver.mayMention}) or `otherwise` says so;
+ * else `undefined`.
  */
-export function calleeDefinitionMentioning(call: CallLike, ctx: FileContext, tests: readonly NameTest[]): FunctionDefinition | undefined {
+export function calleeDefinitionMentioning(call: CallLike, ctx: FileContext, tests: readonly NameTest[], otherwise?: () => boolean): FunctionDefinition | undefined {
   const hit = definitions.get(call);
   if (hit !== undefined) return hit ?? undefined;
   const resolver = ctx.crossFile;
   if (resolver?.mayMention && !isLocalCall(call)) {
     const ref = ctx.bindings.resolveExpression(unwrap(call.expression));
-    if (ref?.module.startsWith('.') && !resolver.mayMention(ctx.file, ref.module, tests)) return undefined;
+    if (ref?.module.startsWith('.') && !resolver.mayMention(ctx.file, ref.module, tests) && !(otherwise?.() ?? false)) return undefined;
   }
   return calleeDefinition(call, ctx);
 }

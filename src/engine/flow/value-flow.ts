@@ -123,11 +123,26 @@ function parameterIndex(param: ts.ParameterDeclaration): number {
  * file are kept for messages and related locations) and no `query.stop` node lies between.
  */
 export function flowReaches(start: ts.Node, state: MatchState, query: FlowQuery): boolean {
+  return walk(start, state, query, false);
+}
+
+/** What a walk needs besides the current step (threaded through `expand`). */
+interface Walk {
+  state: MatchState;
+  query: FlowQuery;
+  /** Set when the analyzed file has none of the source's names: only other files can supply it. */
+  foreignOnly: boolean;
+  /** A walk started to decide whether a call's arguments carry the source: it parses no other file itself. */
+  nested: boolean;
+}
+
+function walk(start: ts.Node, state: MatchState, query: FlowQuery, nested: boolean): boolean {
   const home = state.ctx;
   // Without any of the source's names in this file, only a helper imported from another file can supply the
   // value: skip the walk when nothing is imported relatively, and skip parsing files whose text lacks the names.
-  const foreignOnly = query.names && !home.someNameOccurs(query.names) ? query.names : undefined;
+  const foreignOnly = query.names !== undefined && !home.someNameOccurs(query.names);
   if (foreignOnly && !importsRelatively(home)) return false;
+  const w: Walk = { state, query, foreignOnly, nested };
   const seen = new Set<ts.Node>();
   const work: Step[] = [{ node: start, ctx: home }];
   let steps = 0;
@@ -142,7 +157,7 @@ export function flowReaches(start: ts.Node, state: MatchState, query: FlowQuery)
       const matched = step.ctx === home ? testWithRollback(query.source, step.node, state) : testDiscardingCaptures(query.source, step.node, state);
       if (matched) return true;
       if (query.stop && testDiscardingCaptures(query.stop, step.node, state)) continue;
-      expand(step, work, foreignOnly);
+      expand(step, work, w);
     }
     return false;
   } finally {
@@ -157,7 +172,7 @@ function importsRelatively(ctx: FileContext): boolean {
   return false;
 }
 
-function expand(step: Step, work: Step[], foreignOnly: readonly NameTest[] | undefined): void {
+function expand(step: Step, work: Step[], w: Walk): void {
   const { node, ctx, frame, outward } = step;
   const next = (n: ts.Node | undefined, c: FileContext = ctx, f: Frame | undefined = frame, out: boolean | undefined = outward): void => {
     if (n) work.push({ node: n, ctx: c, frame: f, outward: out });
@@ -246,7 +261,7 @@ function expand(step: Step, work: Step[], foreignOnly: readonly NameTest[] | und
     return;
   }
   if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
-    followCall(node, step, next, foreignOnly);
+    followCall(node, step, next, w);
   }
 }
 
@@ -271,7 +286,7 @@ function followIdentifier(id: ts.Identifier, step: Step, next: (n: ts.Node | und
   }
 }
 
-function followCall(call: CallLike, step: Step, next: (n: ts.Node | undefined, c?: FileContext, f?: Frame) => void, foreignOnly: readonly NameTest[] | undefined): void {
+function followCall(call: CallLike, step: Step, next: (n: ts.Node | undefined, c?: FileContext, f?: Frame) => void, w: Walk): void {
   const callee = call.expression;
   const args = call.arguments ?? [];
   const text = calleeText(callee);
@@ -288,8 +303,33 @@ function followCall(call: CallLike, step: Step, next: (n: ts.Node | undefined, c
   let depth = 0;
   for (let f = step.frame; f; f = f.caller) depth++;
   if (depth >= MAX_FRAMES) return;
-  const def: FunctionDefinition | undefined = foreignOnly ? calleeDefinitionMentioning(call, step.ctx, foreignOnly) : calleeDefinition(call, step.ctx);
+  const def = definitionWorthFollowing(call, step, w);
   if (!def) return;
   const frame: Frame = { fn: def.fn, call, callerCtx: step.ctx, caller: step.frame };
   for (const r of returnedExpressions(def.fn)) next(r, def.ctx, frame);
+}
+
+/**
+ * The definition of a called function, when following it can matter. A function imported from another file is
+ * parsed only when that file mentions one of the source's names, or when an argument of the call already carries
+ * the source here (the helper may return it, `wrap(token)`); otherwise its result is a new value and the path ends.
+ */
+function definitionWorthFollowing(call: CallLike, step: Step, w: Walk): FunctionDefinition | undefined {
+  const names = w.query.names;
+  if (!names) return calleeDefinition(call, step.ctx);
+  if (w.foreignOnly || w.nested) return calleeDefinitionMentioning(call, step.ctx, names);
+  return calleeDefinitionMentioning(call, step.ctx, names, () => argumentsCarrySource(call, w));
+}
+
+/** Some argument of the call flows from the source within the analyzed file (captures are not kept). */
+function argumentsCarrySource(call: CallLike, w: Walk): boolean {
+  const { state } = w;
+  const home = state.ctx;
+  const mark = state.captures.mark();
+  try {
+    return (call.arguments ?? []).some((a) => walk(a, state, w.query, true));
+  } finally {
+    state.captures.rollback(mark);
+    state.ctx = home;
+  }
 }
