@@ -170,6 +170,7 @@ function main() {
 
   const variants = { baseline: [], bareIncremental: [], full: [], ...(incremental ? { incremental: [] } : {}) };
   let findings = { full: 0, incremental: 0 };
+  const matchedStatements = [];
   seq.forEach(({ text, change }, i) => {
     // Interleaved, in a rotating order, so drift (GC, JIT) spreads over all variants.
     const order = i % 3 === 0 ? ['baseline', 'full', 'incremental', 'bareIncremental'] : i % 3 === 1 ? ['full', 'bareIncremental', 'incremental', 'baseline'] : ['incremental', 'baseline', 'bareIncremental', 'full'];
@@ -180,7 +181,10 @@ function main() {
       if (v === 'baseline') r = baseline(text);
       else if (v === 'bareIncremental') r = bareIncremental(text, change);
       else if (v === 'full') r = full(text);
-      else r = incremental(text, change);
+      else {
+        r = incremental(text, change);
+        if (i >= WARMUP && doc.lastStats) matchedStatements.push(doc.lastStats.matched / doc.lastStats.statements);
+      }
       const ms = performance.now() - s;
       if (i >= WARMUP) variants[v].push(ms);
       if (i === seq.length - 1 && (v === 'full' || v === 'incremental')) findings[v] = r.findings.length;
@@ -195,6 +199,8 @@ function main() {
     activation,
     latency: Object.fromEntries(Object.entries(variants).map(([k, v]) => [k, stats(v)])),
     findingsAtEnd: findings,
+    // Share of the file's top-level statements the editor path matched again per edit (1 = a full pass).
+    matchedShare: matchedStatements.length ? { ...stats(matchedStatements), fullPasses: matchedStatements.filter((x) => x === 1).length } : undefined,
   };
   if (JSON_OUT) {
     console.log(JSON.stringify(result, null, 2));
@@ -220,6 +226,10 @@ function main() {
   console.log(`ratio full/baseline:        p50 ${ratio(L.full.p50, L.baseline.p50)}, p95 ${ratio(L.full.p95, L.baseline.p95)}`);
   if (L.incremental) {
     console.log(`ratio incremental/baseline: p50 ${ratio(L.incremental.p50, L.baseline.p50)}, p95 ${ratio(L.incremental.p95, L.baseline.p95)}`);
+    if (result.matchedShare) {
+      const m = result.matchedShare;
+      console.log(`statements matched again per edit (share of the file): p50 ${(m.p50 * 100).toFixed(1)}%, p95 ${(m.p95 * 100).toFixed(1)}%; full passes ${m.fullPasses} of ${EDITS}`);
+    }
     console.log(`findings after the last edit: full ${findings.full}, incremental ${findings.incremental}${findings.full === findings.incremental ? ' (same)' : ' (DIFFERENT)'}`);
   }
   const editor = L.incremental ?? L.full;
