@@ -204,11 +204,38 @@ export function indexFile(sf: ts.SourceFile, wanted: ReadonlySet<ts.SyntaxKind>)
   return index;
 }
 
+/** `true` when an identifier is a member or property name (`x.name`, `{ name: 1 }`), not a reference to a binding. */
+function isMemberName(node: ts.Node, parent: ts.Node): boolean {
+  switch (parent.kind) {
+    case K.PropertyAccessExpression:
+      return (parent as ts.PropertyAccessExpression).name === node;
+    case K.QualifiedName:
+      return (parent as ts.QualifiedName).right === node;
+    case K.PropertyAssignment:
+    case K.PropertyDeclaration:
+    case K.PropertySignature:
+    case K.MethodDeclaration:
+    case K.MethodSignature:
+    case K.GetAccessor:
+    case K.SetAccessor:
+    case K.EnumMember:
+      return (parent as ts.NamedDeclaration).name === node;
+    default:
+      return false;
+  }
+}
+
+/** Identifier texts met by {@link indexSubtree}: all of them, and those that can refer to a binding. */
+export interface IdentifierSets {
+  all: Set<string>;
+  references: Set<string>;
+}
+
 /**
  * Indexes `root` and everything under it into `index` (parent pointers set, `root`'s to `parent`). When
- * `identifiers` is given, the text of every identifier met is added to it (the editor's per-statement facts).
+ * `identifiers` is given, the identifier texts met are added to it (the editor's per-statement facts).
  */
-export function indexSubtree(index: FileIndex, root: ts.Node, parent: ts.Node, wantedKinds: Uint8Array, identifiers?: Set<string>): void {
+export function indexSubtree(index: FileIndex, root: ts.Node, parent: ts.Node, wantedKinds: Uint8Array, identifiers?: IdentifierSets): void {
   const { byKind, calls, declaredNames, modules, literals } = index;
   let current: ts.Node = parent;
 
@@ -223,7 +250,10 @@ export function indexSubtree(index: FileIndex, root: ts.Node, parent: ts.Node, w
     switch (kind) {
       case K.Identifier:
       case K.PrivateIdentifier:
-        identifiers?.add((node as ts.Identifier).text);
+        if (identifiers) {
+          identifiers.all.add((node as ts.Identifier).text);
+          if (!isMemberName(node, current)) identifiers.references.add((node as ts.Identifier).text);
+        }
         break;
       case K.ImportDeclaration:
         index.imports.push(node as ts.ImportDeclaration);

@@ -117,13 +117,13 @@ export function analyzeIncrementally(analyzer: Analyzer, file: string, text: str
     const changedNames = new Set<string>();
     const changedDeclares = new Set<string>();
     for (const u of changed) {
-      for (const n of u.identifiers) changedNames.add(n);
+      for (const n of u.references) changedNames.add(n);
       for (const n of u.declares) changedDeclares.add(n);
     }
     dirty = new Set(fresh);
     for (const u of units) {
       if (dirty.has(u)) continue;
-      if (intersects(u.identifiers, changedDeclares) || intersects(u.declares, changedNames) || u.findings.some((f) => findingTouches(f, edit!))) dirty.add(u);
+      if (intersects(u.references, changedDeclares) || intersects(u.declares, changedNames) || u.findings.some((f) => findingTouches(f, edit!))) dirty.add(u);
     }
   }
 

@@ -15,6 +15,8 @@ export interface StatementUnit {
   readonly index: FileIndex;
   /** Every identifier text in the statement (references, declarations, member names). */
   readonly identifiers: ReadonlySet<string>;
+  /** The identifier texts that can refer to a binding (member and property names left out). */
+  readonly references: ReadonlySet<string>;
   /** Names the statement declares at module level, and names it assigns anywhere (`x = ...`). */
   readonly declares: ReadonlySet<string>;
   /** Per text-filter slot of the analyzer: 1 when the statement's identifiers and literals pass it. */
@@ -78,7 +80,8 @@ function isDirective(stmt: ts.Statement): boolean {
 export function buildStatementUnit(stmt: ts.Statement, sf: ts.SourceFile, kinds: Uint8Array, filters: readonly TextFilter[]): StatementUnit {
   const index = emptyFileIndex();
   const identifiers = new Set<string>();
-  indexSubtree(index, stmt, sf, kinds, identifiers);
+  const references = new Set<string>();
+  indexSubtree(index, stmt, sf, kinds, { all: identifiers, references });
   const declares = new Set<string>();
   moduleDeclarations(stmt, declares);
   // Assignments to module-level or undeclared names tie statements together; ones to a function's locals do not.
@@ -94,7 +97,7 @@ export function buildStatementUnit(stmt: ts.Statement, sf: ts.SourceFile, kinds:
     const lower = (): string => (lowered ??= corpus.toLowerCase());
     for (let slot = 0; slot < filters.length; slot++) filterBits[slot] = filters[slot]!.test(corpus, lower) ? 1 : 0;
   }
-  return { index, identifiers, declares, filterBits, directiveLike: isDirective(stmt), findings: [], notices: [], nameAnswers: new Map() };
+  return { index, identifiers, references, declares, filterBits, directiveLike: isDirective(stmt), findings: [], notices: [], nameAnswers: new Map() };
 }
 
 /** `true` when the two sets share an element. */
