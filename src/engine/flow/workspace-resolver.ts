@@ -13,7 +13,7 @@ const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'
 /** Helper files above this size are not parsed for cross-file questions. */
 const MAX_BYTES = 512 * 1024;
 /** Parsed helper files kept for the run: few are asked about, and each holds a syntax tree. */
-const CACHE_SIZE = 8;
+const CACHE_SIZE = 24;
 /** `export ... from` hops followed through barrel files. */
 const MAX_REEXPORTS = 3;
 /** Resolved specifiers remembered (a workspace has far fewer distinct folder + specifier pairs). */

@@ -59,13 +59,17 @@ function subPatterns(key: keyof Pattern, spec: unknown): Pattern[] {
 
 /**
  * Estimated cost of one key of a pattern, sub-patterns included. `inside` multiplies its sub-pattern's cost
- * because it may run on every ancestor. Used to evaluate cheap, selective tests first.
+ * because it may run on every ancestor; `not` because it seldom rejects. Used to evaluate cheap, selective tests
+ * first.
  */
 export function keyCost(key: keyof Pattern, spec: unknown): number {
   const subs = subPatterns(key, spec).reduce((sum, p) => sum + patternCost(p), 0);
   let own = OWN_COST[key];
   if (key === 'inFunction' && typeof spec === 'object' && spec !== null && 'mentions' in spec) own += 25;
-  return own + (key === 'inside' ? subs * 6 : subs);
+  if (key === 'inside') return own + subs * 6;
+  // A `not` rarely rejects (it excludes exceptions): run it after the positive tests that usually do.
+  if (key === 'not') return own + subs * 4;
+  return own + subs;
 }
 
 /** Estimated cost of a whole pattern. */
