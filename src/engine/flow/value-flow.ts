@@ -142,6 +142,8 @@ function walk(start: ts.Node, state: MatchState, query: FlowQuery, nested: boole
   // value: skip the walk when nothing is imported relatively, and skip parsing files whose text lacks the names.
   const foreignOnly = query.names !== undefined && !home.someNameOccurs(query.names);
   if (foreignOnly && !importsRelatively(home)) return false;
+  // Literals lead nowhere: answer without setting up a walk (most logged and compared values are literals).
+  if (isLeaf(start)) return !foreignOnly && testWithRollback(query.source, start, state);
   const w: Walk = { state, query, foreignOnly, nested };
   const seen = new Set<ts.Node>();
   const work: Step[] = [{ node: start, ctx: home }];
@@ -162,6 +164,22 @@ function walk(start: ts.Node, state: MatchState, query: FlowQuery, nested: boole
     return false;
   } finally {
     state.ctx = home;
+  }
+}
+
+function isLeaf(node: ts.Node): boolean {
+  switch (node.kind) {
+    case ts.SyntaxKind.StringLiteral:
+    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+    case ts.SyntaxKind.NumericLiteral:
+    case ts.SyntaxKind.BigIntLiteral:
+    case ts.SyntaxKind.RegularExpressionLiteral:
+    case ts.SyntaxKind.TrueKeyword:
+    case ts.SyntaxKind.FalseKeyword:
+    case ts.SyntaxKind.NullKeyword:
+      return true;
+    default:
+      return false;
   }
 }
 
