@@ -1,31 +1,24 @@
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { FileContext } from './context/file-context';
 import { indexFile, type FileIndex } from './context/file-index';
-import { buildFix, type FixRouting } from './fixes/build-fix';
-import { loadSnippet, snippetFile } from './fixes/snippet-store';
+import type { FixRouting } from './fixes/build-fix';
+import { buildFinding } from './build-finding';
 import { Captures, type Compiled, type MatchState } from './match/compiled';
-import { VALUE_ORIGIN_CAPTURE } from './match/primitives/value';
 import type { CrossFileResolver } from './flow/callee-definition';
-import { renderMessage } from './render-message';
-import { packageRoot } from './package-root';
 import { internedIdentifiers, parseSource } from './parse';
-import { rangeOf, reportSpan } from './ranges';
-import { redactSecrets } from './redact';
 import { requiredModules } from './match/required-modules';
 import { compiledPatternOf } from './rules/load-rules';
 import type { LoadedRule } from './rules/rule-types';
 import { applySuppressions } from './apply-suppressions';
 import { parseSuppressions } from './suppressions';
 import { ts } from './ts';
-import type { FileResult, Finding, Fix, Notice, Severity } from './types';
+import type { FileResult, Finding, Notice, Severity } from './types';
 import { releaseNodeMemos } from './context/node-memo';
 import { compileTextFilter, type TextFilter } from './text-filter';
 import type { EffectivePolicy } from './policy/policy-types';
 import { ruleSettings, type RuleSettings } from './policy/rule-settings';
 import { filePolicyFacts, type FilePolicyFacts } from './context/file-policy-facts';
-import { renderPolicyPlaceholders } from './policy/policy-placeholders';
 
 /** Options of an {@link Analyzer}. */
 export interface AnalyzerOptions {
@@ -111,13 +104,6 @@ function filterCorpus(sf: ts.SourceFile, index: FileIndex): string {
   return `${[...identifiers].join('\n')}\n${index.literals.join('\n')}`;
 }
 
-/** Source lines `first..last` (1-based, inclusive) without splitting the whole text. */
-function snippetLines(sf: ts.SourceFile, first: number, last: number): string {
-  const starts = sf.getLineStarts();
-  const from = starts[first - 1] ?? 0;
-  const to = last < starts.length ? starts[last]! - 1 : sf.text.length;
-  return sf.text.slice(from, Math.max(from, to)).replace(/\r$/, '');
-}
 
 function hasAny(have: ReadonlySet<string>, want: ReadonlySet<string>): boolean {
   for (const m of want) if (have.has(m)) return true;
@@ -323,7 +309,7 @@ export class Analyzer {
             break;
           }
           if (!matched) continue;
-          const finding = this.toFinding(rule, node, state, ctx);
+          const finding = buildFinding(rule, node, state, ctx, this.severities[rule.id], this.routing);
           const key = `${rule.id}:${finding.range.startOffset}:${finding.range.endOffset}`;
           if (seen.has(key)) continue;
           seen.add(key);
@@ -340,66 +326,5 @@ export class Analyzer {
     const suppressions = applySuppressions(parseSuppressions(text), { file, findings, notices, knownRuleIds: this.knownRuleIds, today: this.today });
     findings.sort((a, b) => a.range.startOffset - b.range.startOffset || a.ruleId.localeCompare(b.ruleId));
     return suppressions.length > 0 ? { file, findings, notices, lineCount, suppressions } : { file, findings, notices, lineCount };
-  }
-
-  private toFinding(rule: LoadedRule, node: ts.Node, state: MatchState, ctx: FileContext): Finding {
-    const sf = ctx.sourceFile;
-    const reportName = rule.definition.report;
-    const reported = (reportName ? state.captures.get(reportName) : undefined) ?? node;
-    const [start, end] = reportSpan(sf, reported);
-    const range = rangeOf(sf, start, end);
-    const secret = rule.category === 'secret.inline';
-    const snippet = redactSecrets(snippetLines(sf, range.startLine, Math.min(range.endLine, range.startLine + 2)).trim(), secret);
-    const related = [];
-    const origin = state.captures.get(VALUE_ORIGIN_CAPTURE);
-    if (origin && (origin.getStart(sf) < start || origin.getEnd() > end)) {
-      related.push({ message: secret ? 'The value is written here.' : 'The value is defined here.', range: rangeOf(sf, origin.getStart(sf), origin.getEnd()) });
-    }
-    const severity = this.severities[rule.id];
-    return {
-      ruleId: rule.id,
-      category: rule.category,
-      severity: severity && severity !== 'off' ? severity : rule.severity,
-      confidence: rule.confidence,
-      title: rule.title,
-      message: renderMessage(state.settings ? renderPolicyPlaceholders(rule.message, state.settings) : rule.message, state.captures, sf),
-      file: ctx.file,
-      range,
-      snippet,
-      related,
-      tags: rule.tags,
-      frameworks: rule.frameworks,
-      fixes: this.fixesFor(rule, reported, state, ctx),
-    };
-  }
-
-  private fixesFor(rule: LoadedRule, reported: ts.Node, state: MatchState, ctx: FileContext): Fix[] {
-    const refs = rule.definition.fixes ?? [];
-    const out: Fix[] = [];
-    for (const ref of refs) {
-      const file =
-        (rule.packDir !== undefined ? snippetFile(path.join(rule.packDir, 'snippets'), ref.snippet) : undefined) ??
-        snippetFile(path.join(path.dirname(path.dirname(rule.dir)), 'snippets'), ref.snippet) ??
-        snippetFile(path.join(packageRoot(), 'snippets'), ref.snippet);
-      if (!file) continue;
-      const snippet = loadSnippet(file);
-      if ('code' in snippet) continue;
-      const target = (ref.target ? state.captures.get(ref.target) : undefined) ?? reported;
-      const value = ts.isExpression(target) ? ctx.constants.resolve(target) : undefined;
-      const envName = value && (value.kind === 'string' || value.kind === 'number') ? value.envFallback : undefined;
-      const fix = buildFix({
-        ctx,
-        snippetId: ref.snippet,
-        snippet,
-        title: ref.title,
-        changesBehavior: ref.changesBehavior ?? true,
-        target,
-        captures: state.captures,
-        envName,
-        routing: this.routing,
-      });
-      if (fix) out.push(fix);
-    }
-    return out;
   }
 }
