@@ -94,7 +94,9 @@ export function analyzeIncrementally(analyzer: Analyzer, file: string, text: str
     unitOf.set(stmt, unit);
   }
   const index = mergeFileIndexes(units.map((u) => u.index));
-  const active = analyzer.activeRules(index.modules, (slot) => units.some((u) => u.filterBits[slot] === 1));
+  const passes = new Uint8Array(filters.length);
+  for (const u of units) for (let slot = 0; slot < passes.length; slot++) passes[slot]! |= u.filterBits[slot]!;
+  const active = analyzer.activeRules(index.modules, (slot) => passes[slot] === 1);
 
   // The statements to match: all of them, or the changed ones and those tied to them by name.
   let dirty: Set<StatementUnit>;
@@ -137,7 +139,7 @@ export function analyzeIncrementally(analyzer: Analyzer, file: string, text: str
       u.findings = findings;
       u.notices = notices;
     } else if (edit) {
-      u.findings = u.findings.map((f) => shiftFinding(f, edit!, sf));
+      if (u.findings.length > 0) u.findings = u.findings.map((f) => shiftFinding(f, edit!, sf));
       if (removed.size > 0) {
         const gone = new Set([...removed].map((e) => e.rule.id));
         u.findings = u.findings.filter((f) => !gone.has(f.ruleId));
