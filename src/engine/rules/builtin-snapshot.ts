@@ -1,3 +1,4 @@
+import { compileWithoutHazardCheck } from '../match/name-spec';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -63,7 +64,8 @@ export function readBuiltinSnapshot(packDir: string, file = builtinSnapshotFile(
     return undefined;
   }
   if (!isSnapshot(data) || data.hash !== builtinSourceHash(packDir)) return undefined;
-  const rules = data.rules.map((r) => ruleFromSnapshot(r.definition, path.join(packDir, r.file), data.pack, r.docs));
+  const snapshot = data;
+  const rules = compileWithoutHazardCheck(() => snapshot.rules.map((r) => ruleFromSnapshot(r.definition, path.join(packDir, r.file), snapshot.pack, r.docs)));
   return { rules, notices: [] };
 }
 
