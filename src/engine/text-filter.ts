@@ -4,6 +4,11 @@ import type { NameSpec } from './match/pattern-types';
 export interface TextFilter {
   /** Identical filters share one key, so a file is scanned once per distinct filter. */
   key: string;
+  /**
+   * `true` for a plain alternation of words: it passes on a text exactly when it passes on some piece of it, so
+   * answers per statement can be OR-ed. A regular expression (lookahead conjunctions, anchors) needs the whole text.
+   */
+  words: boolean;
   test(text: string, lower: () => string): boolean;
 }
 
@@ -23,6 +28,7 @@ export function compileTextFilter(spec: NameSpec): TextFilter {
     const words = caseSensitive ? source.split('|') : source.toLowerCase().split('|');
     return {
       key,
+      words: true,
       test: (text, lower) => {
         const haystack = caseSensitive ? text : lower();
         for (let i = 0; i < words.length; i++) if (haystack.includes(words[i]!)) return true;
@@ -31,5 +37,5 @@ export function compileTextFilter(spec: NameSpec): TextFilter {
     };
   }
   const re = new RegExp(source, caseSensitive ? '' : 'i');
-  return { key, test: (text) => re.test(text) };
+  return { key, words: false, test: (text) => re.test(text) };
 }

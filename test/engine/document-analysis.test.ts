@@ -139,4 +139,20 @@ describe('DocumentAnalysis (incremental re-parsing for the editor)', () => {
     const after = doc.analyze(analyzer, renamed);
     assert.deepEqual(summary(after), summary(analyzer.analyzeText(file, renamed)));
   });
+
+  it('gives every built-in rule fixture the findings of a full analysis, and keeps them through an edit at the end', () => {
+    const builtin = path.join(ROOT, 'rules', 'builtin');
+    const files = fs
+      .readdirSync(builtin, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && e.parentPath.endsWith(`${path.sep}fixtures`) && /\.(ts|tsx|js|jsx|mjs|cjs)$/.test(e.name))
+      .map((e) => path.join(e.parentPath, e.name));
+    assert.ok(files.length > 100);
+    for (const file of files) {
+      const text = fs.readFileSync(file, 'utf8');
+      const doc = new DocumentAnalysis(file);
+      assert.deepEqual(summary(doc.analyze(analyzer, text)), summary(analyzer.analyzeText(file, text)), path.relative(ROOT, file));
+      const edited = `${text}\nconst trailing = 1;\n`;
+      assert.deepEqual(summary(doc.analyze(analyzer, edited)), summary(analyzer.analyzeText(file, edited)), `${path.relative(ROOT, file)} (edited)`);
+    }
+  });
 });

@@ -59,6 +59,17 @@ function prologueOf(units: readonly StatementUnit[]): StatementUnit[] {
   return out;
 }
 
+/** The file's distinct identifiers and its literal texts, one per line (what full analyses filter on). */
+function unitsCorpus(units: readonly StatementUnit[]): string {
+  const identifiers = new Set<string>();
+  const literals: string[] = [];
+  for (const u of units) {
+    for (const id of u.identifiers) identifiers.add(id);
+    for (const lit of u.index.literals) literals.push(lit);
+  }
+  return `${[...identifiers].join('\n')}\n${literals.join('\n')}`;
+}
+
 function sameRules(a: ActiveRules, b: ActiveRules): boolean {
   return a.length === b.length && a.every((e, i) => e === b[i]);
 }
@@ -94,9 +105,15 @@ export function analyzeIncrementally(analyzer: Analyzer, file: string, text: str
     unitOf.set(stmt, unit);
   }
   const index = mergeFileIndexes(units.map((u) => u.index));
+  // Word filters pass on the file when they pass on a statement; regular expressions (which may ask for several
+  // words at once) run on the file's identifiers and literals, as in a full analysis.
   const passes = new Uint8Array(filters.length);
   for (const u of units) for (let slot = 0; slot < passes.length; slot++) passes[slot]! |= u.filterBits[slot]!;
-  const active = analyzer.activeRules(index.modules, (slot) => passes[slot] === 1);
+  let corpus: string | undefined;
+  let lowered: string | undefined;
+  const fileCorpus = (): string => (corpus ??= unitsCorpus(units));
+  const lower = (): string => (lowered ??= fileCorpus().toLowerCase());
+  const active = analyzer.activeRules(index.modules, (slot) => (filters[slot]!.words ? passes[slot] === 1 : filters[slot]!.test(fileCorpus(), lower)));
 
   // The statements to match: all of them, or the changed ones and those tied to them by name.
   let dirty: Set<StatementUnit>;

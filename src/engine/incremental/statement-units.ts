@@ -19,7 +19,7 @@ export interface StatementUnit {
   readonly references: ReadonlySet<string>;
   /** Names the statement declares at module level, and names it assigns anywhere (`x = ...`). */
   readonly declares: ReadonlySet<string>;
-  /** Per text-filter slot of the analyzer: 1 when the statement's identifiers and literals pass it. */
+  /** Per word-filter slot of the analyzer: 1 when the statement's identifiers and literals pass it (0 for regexes). */
   readonly filterBits: Uint8Array;
   /** `true` for a string statement (`'use client'`): in the directive prologue it changes facts about the whole file. */
   readonly directiveLike: boolean;
@@ -95,7 +95,7 @@ export function buildStatementUnit(stmt: ts.Statement, sf: ts.SourceFile, kinds:
     const corpus = `${[...identifiers].join('\n')}\n${index.literals.join('\n')}`;
     let lowered: string | undefined;
     const lower = (): string => (lowered ??= corpus.toLowerCase());
-    for (let slot = 0; slot < filters.length; slot++) filterBits[slot] = filters[slot]!.test(corpus, lower) ? 1 : 0;
+    for (let slot = 0; slot < filters.length; slot++) filterBits[slot] = filters[slot]!.words && filters[slot]!.test(corpus, lower) ? 1 : 0;
   }
   return { index, identifiers, references, declares, filterBits, directiveLike: isDirective(stmt), findings: [], notices: [], nameAnswers: new Map() };
 }
