@@ -1,3 +1,5 @@
+import { lineOfOffset } from './ranges';
+
 /** A parsed `trustline-ignore-next-line` / `trustline-ignore` comment. */
 export interface SuppressionComment {
   /** 1-based line of the comment. */
@@ -36,16 +38,7 @@ export function parseSuppressions(text: string): SuppressionComment[] {
   const out: SuppressionComment[] = [];
   const lineStarts: number[] = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
-  const lineAt = (offset: number): number => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  const lineAt = (offset: number): number => lineOfOffset(lineStarts, offset);
   for (const m of text.matchAll(COMMENT)) {
     const line = lineAt(m.index);
     const nextLine = m[1] !== undefined;

@@ -6,7 +6,7 @@ import type { FileIndex } from './file-index';
 import type { CrossFileResolver } from '../flow/callee-definition';
 import { isClientCode, isTestPath } from './file-kind';
 import type { FilePolicyFacts } from './file-policy-facts';
-import type { NameTest } from '../match/name-spec';
+import { someNamePasses, type NameTest } from '../match/name-spec';
 import { internedIdentifiers } from '../parse';
 
 /**
@@ -94,9 +94,7 @@ export class FileContext {
   private nameOccursUncached(test: NameTest): boolean {
     const identifiers = internedIdentifiers(this.sourceFile);
     if (!identifiers) return this.nameOccurs ? this.nameOccurs(test) : true;
-    for (const id of identifiers) if (test(id)) return true;
-    for (const lit of this.index.literals) if (lit.length <= 64 && test(lit)) return true;
-    return false;
+    return someNamePasses(identifiers, this.index.literals, test);
   }
 
   /** Test, spec, fixture or example file. */

@@ -2,7 +2,7 @@
  * Moving a statement's findings from the text they were made on to the text after an edit elsewhere: offsets
  * after the edit move by the length it added or removed; lines and columns are recomputed from the new tree.
  */
-import { rangeOf } from '../ranges';
+import { lineOfOffset, rangeOf } from '../ranges';
 import { ts } from '../ts';
 import type { Finding, SourceRange } from '../types';
 
@@ -20,19 +20,7 @@ export interface EditSpan {
 export function editSpan(change: ts.TextChangeRange, oldLineStarts: readonly number[]): EditSpan {
   const start = change.span.start;
   const oldEnd = start + change.span.length;
-  return { start, oldEnd, newLength: change.newLength, firstLine: lineAt(oldLineStarts, start), lastLine: lineAt(oldLineStarts, oldEnd) };
-}
-
-/** 1-based line of an offset, by binary search over line starts. */
-function lineAt(lineStarts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
+  return { start, oldEnd, newLength: change.newLength, firstLine: lineOfOffset(oldLineStarts, start), lastLine: lineOfOffset(oldLineStarts, oldEnd) };
 }
 
 /** The range overlaps the edit or shares a line with it (snippets are whole lines of the range). */

@@ -6,7 +6,7 @@
 import { emptyFileIndex, indexSubtree, type FileIndex } from '../context/file-index';
 import { resolveLocal } from '../flow/local-declarations';
 import type { TextFilter } from '../text-filter';
-import type { NameTest } from '../match/name-spec';
+import { someNamePasses, type NameTest } from '../match/name-spec';
 import { ts } from '../ts';
 import type { Finding, Notice } from '../types';
 
@@ -34,14 +34,7 @@ export interface StatementUnit {
 export function unitMentions(unit: StatementUnit, test: NameTest): boolean {
   let answer = unit.nameAnswers.get(test);
   if (answer === undefined) {
-    answer = false;
-    for (const id of unit.identifiers) {
-      if (test(id)) {
-        answer = true;
-        break;
-      }
-    }
-    if (!answer) for (const lit of unit.index.literals) if (lit.length <= 64 && test(lit)) answer = true;
+    answer = someNamePasses(unit.identifiers, unit.index.literals, test);
     unit.nameAnswers.set(test, answer);
   }
   return answer;

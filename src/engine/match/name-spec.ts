@@ -34,6 +34,16 @@ export function compileWithoutHazardCheck<T>(compile: () => T): T {
 /** A compiled name test. */
 export type NameTest = (name: string) => boolean;
 
+/** Longest literal tried when asking whether a name occurs in a file or statement (names are short). */
+const MAX_NAME_LITERAL = 64;
+
+/** `true` when one of `identifiers`, or one of `literals` of at most 64 characters, passes `test`. */
+export function someNamePasses(identifiers: Iterable<string>, literals: readonly string[], test: NameTest): boolean {
+  for (const id of identifiers) if (test(id)) return true;
+  for (const lit of literals) if (lit.length <= MAX_NAME_LITERAL && test(lit)) return true;
+  return false;
+}
+
 /**
  * Compiles a {@link NameSpec}: a case-insensitive regular expression, optionally with an `exclude` expression.
  * Patterns are checked when the rule loads; an invalid one is a load error naming its JSON pointer.

@@ -3,6 +3,7 @@ import { NodeMemo } from '../../context/node-memo';
 import { ts } from '../../ts';
 import { testDiscardingCaptures, type MatchState, type NodeTest, type Primitive } from '../compiled';
 import { readsCaptures } from '../pattern-cost';
+import { someDescendant } from '../some-descendant';
 
 const K = ts.SyntaxKind;
 
@@ -49,17 +50,7 @@ export const containsPrimitive: Primitive<'contains'> = {
         }
         return false;
       }
-      let found = false;
-      const visit = (n: ts.Node): void => {
-        if (found) return;
-        if (testDiscardingCaptures(test, n, state)) {
-          found = true;
-          return;
-        }
-        ts.forEachChild(n, visit);
-      };
-      ts.forEachChild(container, visit);
-      return found;
+      return someDescendant(container, test, state);
     };
 
     return (node, state) => {

@@ -1,5 +1,6 @@
 import { calleeDefinition, returnedExpressions } from '../../flow/callee-definition';
 import { ts } from '../../ts';
+import { someDescendant } from '../some-descendant';
 import { testDiscardingCaptures, type MatchState, type NodeTest } from '../compiled';
 
 import type { Primitive } from '../compiled';
@@ -18,18 +19,7 @@ function inFileOf(ctx: MatchState['ctx'], state: MatchState, run: () => boolean)
 /** Some node inside `fn`'s body (nested callbacks included) satisfies `test`. */
 function bodyContains(fn: ts.SignatureDeclaration, test: NodeTest, state: MatchState): boolean {
   const body = 'body' in fn ? fn.body : undefined;
-  if (!body) return false;
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (testDiscardingCaptures(test, n, state)) {
-      found = true;
-      return;
-    }
-    ts.forEachChild(n, visit);
-  };
-  visit(body);
-  return found;
+  return body !== undefined && (testDiscardingCaptures(test, body, state) || someDescendant(body, test, state));
 }
 
 /**
