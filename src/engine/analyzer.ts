@@ -222,6 +222,7 @@ export class Analyzer {
     releaseNodeMemos();
     lap('(parse)');
     const index = indexFile(sf, this.allKinds);
+    lap('(index)');
     // Text prefilters look at the file's identifiers and literal texts only: far less text than the file, and
     // exactly what patterns can match (never comments or whitespace).
     let corpus: string | undefined;
@@ -229,7 +230,7 @@ export class Analyzer {
     const filterText = (): string => (corpus ??= filterCorpus(sf, index));
     const lower = (): string => (lowered ??= filterText().toLowerCase());
     const active = this.activeRules(index.modules, (slot) => this.filters[slot]!.test(filterText(), lower));
-    lap('(index)');
+    lap('(prefilter)');
     const ctx = this.contextFor(file, sf, index);
     const findings: Finding[] = [];
     const seen = new Set<string>();

@@ -39,6 +39,30 @@ export function changeRange(before: string, after: string): ts.TextChangeRange {
   return ts.createTextChangeRange(ts.createTextSpan(start, before.length - tail - start), after.length - tail - start);
 }
 
+/** Characters the compiler counts as line breaks besides `\n` (where they are near an edit, lines are recounted). */
+const OTHER_BREAKS = /[\r\u2028\u2029]/;
+
+/**
+ * The line starts of `after` from those of `before` and the edit between them: lines before the edit are kept,
+ * lines after it move by the edit's length change, and only the edited span is scanned — what
+ * `ts.computeLineStarts` gives, without a pass over the whole text per keystroke. `undefined` when a carriage
+ * return or a Unicode line separator is near the edit (counted afresh then).
+ */
+export function updatedLineStarts(before: readonly number[], beforeText: string, after: string, change: ts.TextChangeRange): number[] | undefined {
+  const start = change.span.start;
+  const oldEnd = start + change.span.length;
+  const newEnd = start + change.newLength;
+  if (OTHER_BREAKS.test(beforeText.slice(Math.max(0, start - 1), oldEnd + 1)) || OTHER_BREAKS.test(after.slice(Math.max(0, start - 1), newEnd + 1))) return undefined;
+  const delta = change.newLength - change.span.length;
+  const out: number[] = [];
+  let i = 0;
+  while (i < before.length && before[i]! <= start) out.push(before[i++]!);
+  for (let p = after.indexOf('\n', start); p >= 0 && p < newEnd; p = after.indexOf('\n', p + 1)) out.push(p + 1);
+  while (i < before.length && before[i]! <= oldEnd) i++;
+  for (; i < before.length; i++) out.push(before[i]! + delta);
+  return out;
+}
+
 /** One open document's analysis state: its last syntax tree and what each top-level statement contributed. */
 export class DocumentAnalysis {
   private tree: ts.SourceFile | undefined;
@@ -70,8 +94,15 @@ export class DocumentAnalysis {
     else {
       const change = changeRange(old.text, text);
       try {
+        const oldLines = Reflect.get(old, 'lineMap');
         sf = ts.updateSourceFile(old, text, change);
         this.change = change;
+        // The compiler keeps a file's line starts in an internal field it fills on first use; give the new tree
+        // its line starts updated from the old ones (read defensively: without the field, it counts them itself).
+        if (Array.isArray(oldLines) && Reflect.get(sf, 'lineMap') === undefined) {
+          const lines = updatedLineStarts(oldLines, old.text, text, change);
+          if (lines) Reflect.set(sf, 'lineMap', lines);
+        }
       } catch {
         sf = parseSource(this.file, text); // the incremental parser refused: parse afresh
         this.state = undefined;

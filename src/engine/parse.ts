@@ -20,12 +20,18 @@ function scriptKindFor(file: string): ts.ScriptKind {
 }
 
 /**
+ * Parser options: no rule reads JSDoc, so its comments are not parsed into nodes (in JavaScript files the parser
+ * otherwise builds a JSDoc tree for every doc comment; the editor's incremental re-parse keeps this setting).
+ */
+const PARSE_OPTIONS: ts.CreateSourceFileOptions = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
+
+/**
  * Parses one file. Parent pointers are not set here: the engine's single walk (`indexFile`) sets them, which
  * saves the parser's extra pass over the tree. The parser recovers from syntax errors, so a broken file still
  * yields a tree; `parseErrorCount` tells how broken it is.
  */
 export function parseSource(file: string, text: string): ts.SourceFile {
-  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKindFor(file));
+  const sf = ts.createSourceFile(file, text, PARSE_OPTIONS, false, scriptKindFor(file));
   freshTrees.add(sf);
   return sf;
 }

@@ -5,12 +5,17 @@ export interface TextFilter {
   /** Identical filters share one key, so a file is scanned once per distinct filter. */
   key: string;
   /**
-   * `true` for a plain alternation of words: it passes on a text exactly when it passes on some piece of it, so
-   * answers per statement can be OR-ed. A regular expression (lookahead conjunctions, anchors) needs the whole text.
+   * Tests on single lines of the filter text (one identifier or literal each) that decide the filter: it passes
+   * on a text exactly when every part passes on some line of it. So answers per statement combine: a part passes
+   * on the file when it passes on some statement. `undefined` when the filter can look across lines (`\s`,
+   * `[\s\S]`, anchors inside a pattern): it needs the whole text. At most 31 parts.
    */
-  words: boolean;
+  parts?: readonly PartTest[];
   test(text: string, lower: () => string): boolean;
 }
+
+/** One part of a {@link TextFilter}: a test of a text made of whole lines (see {@link TextFilter.parts}). */
+export type PartTest = (text: string, lower: () => string) => boolean;
 
 const LITERAL_ALTERNATION = /^[A-Za-z0-9_\-/:@. ]+(\|[A-Za-z0-9_\-/:@. ]+)*$/;
 
@@ -26,16 +31,112 @@ export function compileTextFilter(spec: NameSpec): TextFilter {
   // `.` is a regex metacharacter: only treat the source as words when it has none.
   if (LITERAL_ALTERNATION.test(source) && !source.includes('.')) {
     const words = caseSensitive ? source.split('|') : source.toLowerCase().split('|');
-    return {
-      key,
-      words: true,
-      test: (text, lower) => {
-        const haystack = caseSensitive ? text : lower();
-        for (let i = 0; i < words.length; i++) if (haystack.includes(words[i]!)) return true;
-        return false;
-      },
+    const test: PartTest = (text, lower) => {
+      const haystack = caseSensitive ? text : lower();
+      for (let i = 0; i < words.length; i++) if (haystack.includes(words[i]!)) return true;
+      return false;
     };
+    return { key, parts: [test], test };
   }
-  const re = new RegExp(source, caseSensitive ? '' : 'i');
-  return { key, words: false, test: (text) => re.test(text) };
+  const flags = caseSensitive ? '' : 'i';
+  const re = new RegExp(source, flags);
+  const pieces = lineLocalParts(source);
+  const parts = pieces?.map((piece): PartTest => {
+    const partRe = new RegExp(piece, flags);
+    return (text) => partRe.test(text);
+  });
+  return { key, parts, test: (text) => re.test(text) };
+}
+
+/** Line-boundary idioms filters use on the one-name-per-line text: `(^|\n)word(\n|$)`. */
+const LINE_START = '(^|\\n)';
+const LINE_END = '(\\n|$)';
+/** A lookahead conjunction: `^(?=[\s\S]*?A)(?=[\s\S]*?B)...` (each lookahead may find its part anywhere). */
+const CONJUNCT_OPEN = /^\(\?=\[\\s\\S\]\*\??/;
+
+/**
+ * The line-local parts of a regular expression filter: the conjuncts of a lookahead conjunction, or the whole
+ * expression, when none can match across a line break — the line idioms may only stand at the edges of
+ * alternatives. `undefined` when some part could cross lines.
+ */
+export function lineLocalParts(source: string): string[] | undefined {
+  const parts: string[] = [];
+  if (source.startsWith('^(?=')) {
+    let rest = source.slice(1);
+    while (rest.length > 0) {
+      const open = CONJUNCT_OPEN.exec(rest);
+      if (!open) return undefined;
+      const end = closingParen(rest, 0);
+      if (end < 0) return undefined;
+      parts.push(rest.slice(open[0].length, end));
+      rest = rest.slice(end + 1);
+    }
+  } else {
+    parts.push(source);
+  }
+  if (parts.length === 0 || parts.length > 31) return undefined;
+  return parts.every(isLineLocal) ? parts : undefined;
+}
+
+/** Index of the parenthesis closing the group opened at `open` (escapes and character classes skipped), or -1. */
+function closingParen(text: string, open: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+function isLineLocal(part: string): boolean {
+  let rest = part;
+  for (const [idiom, edge] of [
+    [LINE_START, (before: string, _after: string) => before === '' || before.endsWith('(') || before.endsWith('|')],
+    [LINE_END, (_before: string, after: string) => after === '' || after.startsWith(')') || after.startsWith('|')],
+  ] as const) {
+    let at = rest.indexOf(idiom);
+    while (at >= 0) {
+      if (!edge(rest.slice(0, at), rest.slice(at + idiom.length))) return false;
+      rest = rest.slice(0, at) + rest.slice(at + idiom.length);
+      at = rest.indexOf(idiom);
+    }
+  }
+  return !crossesLines(rest);
+}
+
+/**
+ * `true` when the expression has something that can match a line break or sees beyond its match: `\s`, `\W`,
+ * `\D`, `\n`, a negated class, a lookaround, or a `^`/`$` anchor (start and end of the whole text).
+ */
+function crossesLines(re: string): boolean {
+  let inClass = false;
+  for (let i = 0; i < re.length; i++) {
+    const c = re[i];
+    if (c === '\\') {
+      if ('sWDn'.includes(re[i + 1] ?? '')) return true;
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') {
+      if (re[i + 1] === '^') return true;
+      inClass = true;
+    } else if (c === '^' || c === '$') return true;
+    else if (c === '(' && re[i + 1] === '?' && '=!<'.includes(re[i + 2] ?? '')) return true;
+  }
+  return false;
 }

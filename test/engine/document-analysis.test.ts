@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Analyzer, changeRange, DocumentAnalysis, loadBuiltinRules, type FileResult } from '../../src/engine';
+import { updatedLineStarts } from '../../src/engine/document-analysis';
 import { parseSource } from '../../src/engine/parse';
 import { ts } from '../../src/engine/ts';
 
@@ -50,6 +51,27 @@ describe('DocumentAnalysis (incremental re-parsing for the editor)', () => {
     assert.equal(d.span.length - d.newLength, 3);
     const same = changeRange('x', 'x');
     assert.deepEqual([same.span.length, same.newLength], [0, 0]);
+  });
+
+  it('updates line starts from the edit as the compiler counts them (and recounts near carriage returns)', () => {
+    const rand = rng(7);
+    let text = 'const a = 1;\n\nfunction f() {\n  return a;\n}\n';
+    for (let i = 0; i < 400; i++) {
+      const at = Math.floor(rand() * (text.length + 1));
+      const cut = Math.floor(rand() * 4);
+      const insert = ['', 'x', '\n', 'a\nb\n', '\n\n', 'yz'][Math.floor(rand() * 6)]!;
+      const next = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + cut));
+      const got = updatedLineStarts(ts.computeLineStarts(text), text, next, changeRange(text, next));
+      assert.deepEqual(got, ts.computeLineStarts(next), `edit ${i}: ${JSON.stringify(text)} -> ${JSON.stringify(next)}`);
+      text = next;
+    }
+    assert.equal(updatedLineStarts([0, 3], 'ab\r\ncd', 'ab\rx\ncd', changeRange('ab\r\ncd', 'ab\rx\ncd')), undefined);
+    // The tree the editor re-parses carries the updated line starts.
+    const doc = new DocumentAnalysis('/app/a.ts');
+    const first = doc.parse('const a = 1;\nconst b = 2;\n');
+    first.getLineStarts();
+    const second = doc.parse('const a = 1;\n\nconst b = 2;\n');
+    assert.deepEqual(second.getLineStarts(), [0, 13, 14, 27]);
   });
 
   for (const rel of ['server/auth/tokens.ts', 'server/routes/auth.js', 'client/src/AuthProvider.tsx']) {

@@ -105,15 +105,19 @@ export function analyzeIncrementally(analyzer: Analyzer, file: string, text: str
     unitOf.set(stmt, unit);
   }
   const index = mergeFileIndexes(units.map((u) => u.index));
-  // Word filters pass on the file when they pass on a statement; regular expressions (which may ask for several
-  // words at once) run on the file's identifiers and literals, as in a full analysis.
-  const passes = new Uint8Array(filters.length);
-  for (const u of units) for (let slot = 0; slot < passes.length; slot++) passes[slot]! |= u.filterBits[slot]!;
+  // A filter's part passes on the file when it passes on some statement; filters that can look across lines run
+  // on the file's identifiers and literals, as in a full analysis.
+  const passes = new Uint32Array(filters.length);
+  for (const u of units) for (let slot = 0; slot < passes.length; slot++) passes[slot]! |= u.filterParts[slot]!;
   let corpus: string | undefined;
   let lowered: string | undefined;
   const fileCorpus = (): string => (corpus ??= unitsCorpus(units));
   const lower = (): string => (lowered ??= fileCorpus().toLowerCase());
-  const active = analyzer.activeRules(index.modules, (slot) => (filters[slot]!.words ? passes[slot] === 1 : filters[slot]!.test(fileCorpus(), lower)));
+  const filterPasses = (slot: number): boolean => {
+    const filter = filters[slot]!;
+    return filter.parts ? passes[slot] === 2 ** filter.parts.length - 1 : filter.test(fileCorpus(), lower);
+  };
+  const active = analyzer.activeRules(index.modules, filterPasses);
 
   // The statements to match: all of them, or the changed ones and those tied to them by name.
   let dirty: Set<StatementUnit>;

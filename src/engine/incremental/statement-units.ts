@@ -19,8 +19,11 @@ export interface StatementUnit {
   readonly references: ReadonlySet<string>;
   /** Names the statement declares at module level, and names it assigns anywhere (`x = ...`). */
   readonly declares: ReadonlySet<string>;
-  /** Per word-filter slot of the analyzer: 1 when the statement's identifiers and literals pass it (0 for regexes). */
-  readonly filterBits: Uint8Array;
+  /**
+   * Per filter slot of the analyzer: bit i set when the statement's identifiers and literals pass the filter's
+   * part i (see {@link TextFilter.parts}; 0 for filters without parts).
+   */
+  readonly filterParts: Uint32Array;
   /** `true` for a string statement (`'use client'`): in the directive prologue it changes facts about the whole file. */
   readonly directiveLike: boolean;
   /** Findings of rules dispatched on the statement's nodes, in the coordinates of the text they were made on. */
@@ -83,14 +86,19 @@ export function buildStatementUnit(stmt: ts.Statement, sf: ts.SourceFile, kinds:
     const decl = resolveLocal(a.left);
     if (!decl || decl.scope === sf) declares.add(a.left.text);
   }
-  const filterBits = new Uint8Array(filters.length);
+  const filterParts = new Uint32Array(filters.length);
   if (filters.length > 0) {
     const corpus = `${[...identifiers].join('\n')}\n${index.literals.join('\n')}`;
     let lowered: string | undefined;
     const lower = (): string => (lowered ??= corpus.toLowerCase());
-    for (let slot = 0; slot < filters.length; slot++) filterBits[slot] = filters[slot]!.words && filters[slot]!.test(corpus, lower) ? 1 : 0;
+    for (let slot = 0; slot < filters.length; slot++) {
+      const parts = filters[slot]!.parts ?? [];
+      let bits = 0;
+      for (let i = 0; i < parts.length; i++) if (parts[i]!(corpus, lower)) bits |= 1 << i;
+      filterParts[slot] = bits;
+    }
   }
-  return { index, identifiers, references, declares, filterBits, directiveLike: isDirective(stmt), findings: [], notices: [], nameAnswers: new Map() };
+  return { index, identifiers, references, declares, filterParts, directiveLike: isDirective(stmt), findings: [], notices: [], nameAnswers: new Map() };
 }
 
 /** `true` when the two sets share an element. */
