@@ -16,6 +16,7 @@ import { ts } from './ts';
 import type { FileResult, Finding, Notice, Severity } from './types';
 import { releaseNodeMemos } from './context/node-memo';
 import { compileTextFilter, type TextFilter } from './text-filter';
+import { WordScanner } from './word-scan';
 import type { EffectivePolicy } from './policy/policy-types';
 import { ruleSettings, type RuleSettings } from './policy/rule-settings';
 import { filePolicyFacts, type FilePolicyFacts } from './context/file-policy-facts';
@@ -128,6 +129,9 @@ export class Analyzer {
   private readonly allKinds = new Set<ts.SyntaxKind>();
   private readonly filterKeys: string[] = [];
   private readonly filters: TextFilter[] = [];
+  /** All filters' factor strings in one automaton, and each filter's factor sets as ids into it (by slot). */
+  private readonly factorScanner: WordScanner;
+  private readonly factorIds: Array<number[][] | undefined>;
   private readonly knownRuleIds: Set<string>;
   private readonly maxBytes: number;
   private readonly today: string;
@@ -169,6 +173,17 @@ export class Analyzer {
       this.entries.push({ rule, compiled, kinds: [...(compiled.kinds ?? [])], modules, text, textSlot, settings });
       for (const k of compiled.kinds ?? []) this.allKinds.add(k);
     }
+    const factorId = new Map<string, number>();
+    this.factorIds = this.filters.map((f) =>
+      f.factors?.map((set) =>
+        set.map((word) => {
+          let id = factorId.get(word);
+          if (id === undefined) factorId.set(word, (id = factorId.size));
+          return id;
+        }),
+      ),
+    );
+    this.factorScanner = new WordScanner([...factorId.keys()]);
   }
 
   /** Reads and analyzes a file; too-large, minified or unreadable files are skipped with a notice. */
@@ -229,7 +244,17 @@ export class Analyzer {
     let lowered: string | undefined;
     const filterText = (): string => (corpus ??= filterCorpus(sf, index));
     const lower = (): string => (lowered ??= filterText().toLowerCase());
-    const active = this.activeRules(index.modules, (slot) => this.filters[slot]!.test(filterText(), lower));
+    let found: Uint8Array | undefined;
+    const passes = (slot: number): boolean => {
+      const sets = this.factorIds[slot];
+      if (sets) {
+        const seen: Uint8Array = (found ??= this.factorScanner.scan(lower()));
+        if (!sets.every((ids) => ids.some((id) => seen[id] === 1))) return false;
+        if (this.filters[slot]!.decidedByFactors) return true;
+      }
+      return this.filters[slot]!.test(filterText(), lower);
+    };
+    const active = this.activeRules(index.modules, passes);
     lap('(prefilter)');
     const ctx = this.contextFor(file, sf, index);
     const findings: Finding[] = [];

@@ -1,4 +1,5 @@
 import type { NameSpec } from './match/pattern-types';
+import { regexFactors } from './regex-factors';
 
 /** A rule's file-level text prefilter (`requires.text`), compiled for speed. */
 export interface TextFilter {
@@ -11,6 +12,13 @@ export interface TextFilter {
    * `[\s\S]`, anchors inside a pattern): it needs the whole text. At most 31 parts.
    */
   parts?: readonly PartTest[];
+  /**
+   * Lower-cased strings the lower-cased text must hold for the filter to pass: one of each set (see
+   * regex-factors.ts). Checked first, all filters' strings in one pass over the text; `undefined` when unknown.
+   */
+  factors?: readonly (readonly string[])[];
+  /** `true` when {@link factors} decide the filter alone (a case-insensitive alternation of words). */
+  decidedByFactors: boolean;
   test(text: string, lower: () => string): boolean;
 }
 
@@ -36,7 +44,7 @@ export function compileTextFilter(spec: NameSpec): TextFilter {
       for (let i = 0; i < words.length; i++) if (haystack.includes(words[i]!)) return true;
       return false;
     };
-    return { key, parts: [test], test };
+    return { key, parts: [test], factors: [words.map((w) => w.toLowerCase())], decidedByFactors: !caseSensitive, test };
   }
   const flags = caseSensitive ? '' : 'i';
   const re = new RegExp(source, flags);
@@ -45,7 +53,8 @@ export function compileTextFilter(spec: NameSpec): TextFilter {
     const partRe = new RegExp(piece, flags);
     return (text) => partRe.test(text);
   });
-  return { key, parts, test: (text) => re.test(text) };
+  const factors = (pieces ?? [source]).map(regexFactors).filter((f): f is string[] => f !== undefined);
+  return { key, parts, factors: factors.length > 0 ? factors : undefined, decidedByFactors: false, test: (text) => re.test(text) };
 }
 
 /** Line-boundary idioms filters use on the one-name-per-line text: `(^|\n)word(\n|$)`. */

@@ -3,7 +3,10 @@ import * as path from 'node:path';
 import { Analyzer, loadRulePacks } from '../../src/engine';
 import { requiredModules } from '../../src/engine/match/required-modules';
 import { loadBuiltinRules } from '../../src/engine';
+import * as fs from 'node:fs';
+import { regexFactors } from '../../src/engine/regex-factors';
 import { compileTextFilter, lineLocalParts } from '../../src/engine/text-filter';
+import { WordScanner } from '../../src/engine/word-scan';
 
 describe('rule prefilters', () => {
   it('text filters: word alternations and regular expressions, case-insensitive by default', () => {
@@ -49,6 +52,49 @@ describe('rule prefilters', () => {
       seen.add(filter.key);
       assert.ok(filter.parts, `${rule.id}: requires.text ${filter.key.slice(2)} can match across lines (\\s, [\\s\\S], [^...], an anchor inside a pattern); the editor would re-test it on the whole file every keystroke`);
     }
+  });
+
+  it('literal factors: strings every match contains, lower-cased; none when a part is optional or unknown', () => {
+    assert.deepEqual(regexFactors('(AKIA|ASIA)[A-Z0-9]{16}'), ['akia', 'asia']);
+    assert.deepEqual(regexFactors('(^|\\n)(status|sendStatus)(\\n|$)'), ['status', 'sendstatus']);
+    assert.deepEqual(regexFactors('sk-ant-(api|admin)'), ['sk-ant-']);
+    assert.deepEqual(regexFactors('hooks\\.slack\\.com/'), ['hooks.slack.com/']);
+    assert.deepEqual(regexFactors('api_?key'), ['api'], 'the optional part ends the literal run');
+    assert.deepEqual(regexFactors('(ab)+c'), ['ab'], 'a repetition keeps its factors but is not exact');
+    assert.equal(regexFactors('a?b?'), undefined);
+    assert.equal(regexFactors('[a-z]+\\d'), undefined);
+    assert.equal(regexFactors('x|[0-9]'), undefined, 'an alternative without factors voids the set');
+    assert.equal(regexFactors('(?<name>x)'), undefined, 'unknown syntax gives up');
+    assert.deepEqual(regexFactors('^(?=[\\s\\S]*?jwt)(?=[\\s\\S]*?(^|\\n)decode(\\n|$))'), ['decode']);
+  });
+
+  it('factor prechecks never reject a text a built-in filter passes, and the one-pass scan finds what includes() finds', () => {
+    const texts: string[] = [];
+    const root = path.resolve(__dirname, '..', '..', 'rules', 'builtin');
+    for (const entry of fs.readdirSync(root, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile() && /\.(ts|tsx|js|jsx|mjs|cjs)$/.test(entry.name)) texts.push(fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8'));
+    }
+    assert.ok(texts.length > 200);
+    const filters = new Map<string, ReturnType<typeof compileTextFilter>>();
+    for (const rule of loadBuiltinRules().rules) {
+      const spec = rule.definition.requires?.text;
+      if (spec !== undefined) filters.set(compileTextFilter(spec).key, compileTextFilter(spec));
+    }
+    const words = [...new Set([...filters.values()].flatMap((f) => (f.factors ?? []).flat()))];
+    const scanner = new WordScanner(words);
+    let passing = 0;
+    for (const text of texts) {
+      const lower = text.toLowerCase();
+      const found = scanner.scan(lower);
+      words.forEach((w, i) => assert.equal(found[i] === 1, lower.includes(w), `scan of ${JSON.stringify(w)}`));
+      for (const f of filters.values()) {
+        if (!f.test(text, () => lower)) continue;
+        passing++;
+        for (const set of f.factors ?? []) assert.ok(set.some((w) => lower.includes(w)), `${f.key} passes but none of ${set.join(', ')} is in the text`);
+        if (f.decidedByFactors) assert.ok(f.factors!.every((set) => set.some((w) => lower.includes(w))));
+      }
+    }
+    assert.ok(passing > 1000);
   });
 
   it('required modules: from call identities, through all/any, never for globals or methods', () => {
