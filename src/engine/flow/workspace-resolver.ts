@@ -42,7 +42,8 @@ function textHasName(text: string, tests: readonly NameTest[]): boolean {
 
 function isFile(p: string): boolean {
   try {
-    return fs.statSync(p).isFile();
+    // Most candidates do not exist: ask without an exception per miss.
+    return fs.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     return false;
   }
