@@ -34,6 +34,29 @@ suite('live diagnostics', () => {
     await waitForDiagnostics(uri, 'no findings after deleting both lines', (x) => x.length === 0);
   });
 
+  test('settle once typing pauses: a finding tied to a sibling statement only through a shared receiver goes', async () => {
+    // The per-keystroke pass re-matches the edited statement and those tied to it by name; the route below is tied
+    // to the edited one only through `app`, so it keeps its finding until the full pass that follows a pause.
+    const text = [
+      "const express = require('express');",
+      "const { expressjwt } = require('express-jwt');",
+      'const app = express();',
+      "const requireUser = expressjwt({ secret: process.env.JWT_SECRET, algorithms: ['HS256'] });",
+      "app.use('/v1/devices', requireUser, devices);",
+      "app.use('/v1/reports', reports);",
+      '',
+    ].join('\n');
+    const uri = await scratch('routes.js', text);
+    const editor = await show(uri);
+    const [d] = await waitForDiagnostics(uri, 'the unguarded sibling route', (ds) => ds.length === 1);
+    assert.equal(ruleIdOf(d!), 'authz/route-without-sibling-auth');
+    assert.equal(d!.range.start.line, 5);
+    const at = editor.document.getText().indexOf('requireUser, devices');
+    const start = editor.document.positionAt(at);
+    await editor.edit((b) => b.delete(new vscode.Range(start, start.translate(0, 'requireUser, '.length))));
+    await waitForDiagnostics(uri, 'no finding once no sibling route is guarded (after the settle pass)', (ds) => ds.length === 0);
+  });
+
   test('clear on close', async () => {
     const uri = await scratch('close.ts', DECODE_TS);
     await show(uri);
