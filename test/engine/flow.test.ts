@@ -124,3 +124,43 @@ describe('definition (called function facts, one hop across files)', () => {
     assert.deepEqual(matchedLines(code, pattern, path.join(dir, 'src', 'routes.ts'), dir), []);
   });
 });
+
+describe('imported (what a relatively imported module says, audits only)', () => {
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trustline-imported-'));
+    fs.mkdirSync(path.join(dir, 'src', 'models'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'src', 'models', 'user.ts'), "import mongoose from 'mongoose';\nconst schema = new mongoose.Schema({ email: String, password: String });\nexport const User = mongoose.model('User', schema);\n");
+    fs.writeFileSync(path.join(dir, 'src', 'models', 'account.js'), "const bcrypt = require('bcrypt');\nconst schema = new Schema({ password: String });\nschema.pre('save', async function () { this.password = await bcrypt.hash(this.password, 12); });\nmodule.exports = model('Account', schema);\n");
+    fs.writeFileSync(path.join(dir, 'src', 'models', 'index.ts'), "export * from './user';\n");
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const code = [
+    "import { User } from './models/user';",
+    "const Account = require('./models/account');",
+    "import { User as U2 } from './models';",
+    "import { Missing } from './models/missing';",
+    "import mongoose from 'mongoose';",
+    'User.create({ password });', // 6
+    'Account.create({ password });', // 7
+    'U2.create({ password });', // 8
+    'Missing.create({ password });', // 9
+    'mongoose.model("X").create({ password });', // 10
+    'new User({ password });', // 11
+  ].join('\n');
+  const lacks: Pattern = { kind: ['CallExpression', 'NewExpression'], imported: { lacks: 'hash|bcrypt|argon' } };
+  const mentions: Pattern = { kind: ['CallExpression', 'NewExpression'], imported: { mentions: 'bcrypt' } };
+  const any: Pattern = { kind: ['CallExpression', 'NewExpression'], imported: {} };
+
+  it('answers from the module text (re-exports followed); unresolvable and package modules match neither', () => {
+    const file = path.join(dir, 'src', 'routes.ts');
+    assert.deepEqual(matchedLines(code, lacks, file, dir, new WorkspaceResolver(dir)), [6, 8, 11]);
+    assert.deepEqual(matchedLines(code, mentions, file, dir, new WorkspaceResolver(dir)), [7]);
+    assert.deepEqual(matchedLines(code, any, file, dir, new WorkspaceResolver(dir)), [6, 7, 8, 11]);
+  });
+
+  it('matches nothing without a resolver (the editor path)', () => {
+    assert.deepEqual(matchedLines(code, lacks, path.join(dir, 'src', 'routes.ts'), dir), []);
+  });
+});

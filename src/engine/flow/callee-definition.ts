@@ -25,6 +25,11 @@ export interface CrossFileResolver {
    * short string passing one of `tests`: a look at its text that spares parsing it. Optional; absent means "maybe".
    */
   mayMention?(fromFile: string, module: string, tests: readonly NameTest[]): boolean;
+  /**
+   * Whether the module `fromFile` imports as `module` (and what it re-exports) has a word or short string passing
+   * one of `tests`: `undefined` when the module cannot be resolved or read. Optional; absent means "unknown".
+   */
+  moduleMentions?(fromFile: string, module: string, tests: readonly NameTest[]): boolean | undefined;
 }
 
 function unwrap(expr: ts.Expression): ts.Expression {

@@ -134,6 +134,17 @@ export class WorkspaceResolver implements CrossFileResolver {
     return target !== undefined && this.textMentions(target, tests, 0);
   }
 
+  moduleMentions(fromFile: string, module: string, tests: readonly NameTest[]): boolean | undefined {
+    const target = this.resolve(fromFile, module);
+    if (target === undefined) return undefined;
+    try {
+      if (fs.statSync(target).size > MAX_BYTES) return undefined;
+    } catch {
+      return undefined;
+    }
+    return tests.length === 0 ? false : this.textMentions(target, tests, 0);
+  }
+
   /** Whether a file's text (or that of what it re-exports, as far as `exported` follows) has a passing name. */
   private textMentions(file: string, tests: readonly NameTest[], hops: number): boolean {
     let perFile = this.mentions.get(file);

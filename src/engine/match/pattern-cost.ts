@@ -14,6 +14,7 @@ const OWN_COST: Record<keyof Pattern, number> = {
   field: 1,
   chain: 4,
   usage: 3,
+  imported: 20,
   object: 8,
   value: 8,
   boundName: 8,

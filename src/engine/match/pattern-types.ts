@@ -42,6 +42,8 @@ export interface Pattern {
   declaration?: DeclarationSpec;
   /** Uses of the declared name elsewhere in the file. */
   usage?: UsageSpec;
+  /** The name is imported from a relative module of the workspace whose text mentions / lacks a name (audits). */
+  imported?: ImportedSpec;
   /** The node is the same node as an earlier capture (compared by resolved declaration or text). */
   sameAs?: string;
   /** Binary operator(s) of a BinaryExpression node, by token text (`===`, `!==`, `=`). */
@@ -209,6 +211,14 @@ export interface DeclarationSpec {
   keyword?: 'const' | 'let' | 'var' | Array<'const' | 'let' | 'var'>;
   /** The declaration's initializer matches. */
   init?: Pattern;
+}
+
+/** What the relatively imported module a name is bound to says (audits only; unresolvable modules match nothing). */
+export interface ImportedSpec {
+  /** The module's text (and what it re-exports) has an identifier or short string passing this test. */
+  mentions?: NameSpec;
+  /** The module's text (and what it re-exports) certainly has no identifier or short string passing this test. */
+  lacks?: NameSpec;
 }
 
 /** How the node's declared name is used across the file. */

@@ -13,6 +13,7 @@ import { flowsFromPrimitive } from './flows-from';
 import { fieldPrimitive } from './field';
 import { filePrimitive } from './file';
 import { inFunctionPrimitive } from './in-function';
+import { importedPrimitive } from './imported';
 import { insidePrimitive } from './inside';
 import { kindPrimitive } from './kind';
 import { capturePrimitive } from './capture';
@@ -48,6 +49,7 @@ export const PRIMITIVES: readonly AnyPrimitive[] = [
   chainPrimitive,
   declarationPrimitive,
   usagePrimitive,
+  importedPrimitive,
   allPrimitive,
   anyPrimitive,
   notPrimitive,
