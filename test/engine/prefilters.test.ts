@@ -39,4 +39,25 @@ describe('rule prefilters', () => {
     const miss = a.analyzeText('/app/src/other.ts', "// localStorage\nconst store = new Map(); store.set('accessToken', token);\n");
     assert.equal(miss.findings.length, 0);
   });
+
+  it('a rule whose path globs the file does not match is skipped (requires.path)', () => {
+    const dir = path.resolve(__dirname, '..', '..', 'rules', 'builtin');
+    const rules = loadRulePacks([dir]).rules.filter((r) => r.id === 'authz/admin-area-handler-without-role-check');
+    assert.equal(rules.length, 1);
+    const a = new Analyzer({ rules, root: '/app' });
+    const code = [
+      "import { auth } from '@/auth';",
+      'export async function GET() {',
+      '  const session = await auth();',
+      "  if (!session) return new Response('Unauthorized', { status: 401 });",
+      '  return Response.json(await db.user.findMany());',
+      '}',
+      '',
+    ].join('\n');
+    assert.equal(a.analyzeText('/app/app/api/admin/users/route.ts', code).findings.length, 1);
+    assert.equal(a.analyzeText('/app/app/api/users/route.ts', code).findings.length, 0);
+    // The activeRules list itself leaves the rule out for other paths.
+    assert.equal(a.activeRules(new Set(), () => true, '/app/app/api/users/route.ts').length, 0);
+    assert.equal(a.activeRules(new Set(), () => true, '/app/app/api/admin/users/route.ts').length, 1);
+  });
 });

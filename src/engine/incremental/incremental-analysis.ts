@@ -113,7 +113,7 @@ export function analyzeIncrementally(analyzer: Analyzer, file: string, text: str
   let lowered: string | undefined;
   const fileCorpus = (): string => (corpus ??= unitsCorpus(units));
   const lower = (): string => (lowered ??= fileCorpus().toLowerCase());
-  const active = analyzer.activeRules(index.modules, (slot) => (filters[slot]!.words ? passes[slot] === 1 : filters[slot]!.test(fileCorpus(), lower)));
+  const active = analyzer.activeRules(index.modules, (slot) => (filters[slot]!.words ? passes[slot] === 1 : filters[slot]!.test(fileCorpus(), lower)), file);
 
   // The statements to match: all of them, or the changed ones and those tied to them by name.
   let dirty: Set<StatementUnit>;
