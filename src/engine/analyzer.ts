@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { FileContext } from './context/file-context';
+import picomatch from 'picomatch';
+import { FileContext, relativePath } from './context/file-context';
 import { indexFile, type FileIndex } from './context/file-index';
 import type { FixRouting } from './fixes/build-fix';
 import { buildFinding } from './build-finding';
@@ -62,6 +63,8 @@ interface RuleEntry {
   text?: TextFilter;
   /** Index of `text` among the analyzer's distinct filters (identical filters are evaluated once per file). */
   textSlot: number;
+  /** The file's path (relative to the root) must match these globs for the rule to run (the rule's `requires.path`). */
+  path?: (relPath: string) => boolean;
   /** Policy values the rule may read. */
   settings: RuleSettings;
 }
@@ -170,7 +173,9 @@ export class Analyzer {
           this.filters.push(text);
         }
       }
-      this.entries.push({ rule, compiled, kinds: [...(compiled.kinds ?? [])], modules, text, textSlot, settings });
+      const globs = rule.definition.requires?.path;
+      const pathTest = globs === undefined ? undefined : picomatch(Array.isArray(globs) ? globs : [globs], { dot: true });
+      this.entries.push({ rule, compiled, kinds: [...(compiled.kinds ?? [])], modules, text, textSlot, path: pathTest, settings });
       for (const k of compiled.kinds ?? []) this.allKinds.add(k);
     }
     const factorId = new Map<string, number>();
@@ -254,7 +259,7 @@ export class Analyzer {
       }
       return this.filters[slot]!.test(filterText(), lower);
     };
-    const active = this.activeRules(index.modules, passes);
+    const active = this.activeRules(index.modules, passes, file);
     lap('(prefilter)');
     const ctx = this.contextFor(file, sf, index);
     const findings: Finding[] = [];
@@ -278,12 +283,14 @@ export class Analyzer {
    * (asked at most once per slot).
    * @internal
    */
-  activeRules(modules: ReadonlySet<string>, passes: (slot: number) => boolean): ActiveRules {
+  activeRules(modules: ReadonlySet<string>, passes: (slot: number) => boolean, file?: string): ActiveRules {
     // 0: not evaluated yet, 1: passes, 2: fails — one slot per distinct filter.
     const textPasses = new Uint8Array(this.filterKeys.length);
     const active: RuleEntry[] = [];
+    let relPath: string | undefined;
     for (const entry of this.entries) {
       if (entry.modules && !hasAny(modules, entry.modules)) continue;
+      if (entry.path && file !== undefined && !entry.path((relPath ??= relativePath(this.options.root, file)))) continue;
       if (entry.text) {
         if (textPasses[entry.textSlot] === 0) textPasses[entry.textSlot] = passes(entry.textSlot) ? 1 : 2;
         if (textPasses[entry.textSlot] === 2) continue;

@@ -126,24 +126,30 @@ function isLineLocal(part: string): boolean {
 
 /**
  * `true` when the expression has something that can match a line break or sees beyond its match: `\s`, `\W`,
- * `\D`, `\n`, a negated class, a lookaround, or a `^`/`$` anchor (start and end of the whole text).
+ * `\D`, `\n` (in a class too), a negated class that does not exclude `\n`, a lookaround, or a `^`/`$` anchor
+ * (start and end of the whole text).
  */
 function crossesLines(re: string): boolean {
-  let inClass = false;
   for (let i = 0; i < re.length; i++) {
     const c = re[i];
     if (c === '\\') {
       if ('sWDn'.includes(re[i + 1] ?? '')) return true;
       i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
-      continue;
-    }
-    if (c === '[') {
-      if (re[i + 1] === '^') return true;
-      inClass = true;
+    } else if (c === '[') {
+      const negated = re[i + 1] === '^';
+      let j = negated ? i + 2 : i + 1;
+      let breaks = false; // the class names \n or \s
+      let other = false; // the class names \W or \D
+      for (; j < re.length && re[j] !== ']'; j++) {
+        if (re[j] !== '\\') continue;
+        const e = re[j + 1] ?? '';
+        if (e === 'n' || e === 's') breaks = true;
+        if (e === 'W' || e === 'D') other = true;
+        j++;
+      }
+      // [\s\S], [\n], [\W]: match a line break; [^a-z] matches one unless it excludes \n itself.
+      if (negated ? !breaks : breaks || other) return true;
+      i = j;
     } else if (c === '^' || c === '$') return true;
     else if (c === '(' && re[i + 1] === '?' && '=!<'.includes(re[i + 2] ?? '')) return true;
   }

@@ -167,7 +167,7 @@ describe('DocumentAnalysis (incremental re-parsing for the editor)', () => {
     const builtin = path.join(ROOT, 'rules', 'builtin');
     const files = fs
       .readdirSync(builtin, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile() && e.parentPath.endsWith(`${path.sep}fixtures`) && /\.(ts|tsx|js|jsx|mjs|cjs)$/.test(e.name))
+      .filter((e) => e.isFile() && (e.parentPath.endsWith(`${path.sep}fixtures`) || e.parentPath.includes(`${path.sep}fixtures${path.sep}`)) && /\.(ts|tsx|js|jsx|mjs|cjs)$/.test(e.name))
       .map((e) => path.join(e.parentPath, e.name));
     assert.ok(files.length > 100);
     for (const file of files) {

@@ -25,6 +25,8 @@ describe('rule prefilters', () => {
     assert.deepEqual(lineLocalParts('^(?=[\\s\\S]*?(^|\\n)action(\\n|$))(?=[\\s\\S]*(admin|role))'), ['(^|\\n)action(\\n|$)', '(admin|role)']);
     assert.deepEqual(lineLocalParts('((^|\\n)(now|v1)(\\n|$)|uuid)'), ['((^|\\n)(now|v1)(\\n|$)|uuid)']);
     assert.deepEqual(lineLocalParts('a\\.b[^.]'), undefined, 'a negated class matches a line break');
+    assert.deepEqual(lineLocalParts('[^a-z\\n]pass'), ['[^a-z\\n]pass'], 'unless it excludes the line break');
+    assert.equal(lineLocalParts('key[\\s\\S]'), undefined);
     assert.equal(lineLocalParts('insert\\s+into'), undefined);
     assert.equal(lineLocalParts('\\Wkey'), undefined);
     assert.equal(lineLocalParts('^token'), undefined, 'an anchor means the start of the whole text');
@@ -119,5 +121,26 @@ describe('rule prefilters', () => {
     // The word only in a comment: filters read identifiers and literals, so the rule does not even run.
     const miss = a.analyzeText('/app/src/other.ts', "// localStorage\nconst store = new Map(); store.set('accessToken', token);\n");
     assert.equal(miss.findings.length, 0);
+  });
+
+  it('a rule whose path globs the file does not match is skipped (requires.path)', () => {
+    const dir = path.resolve(__dirname, '..', '..', 'rules', 'builtin');
+    const rules = loadRulePacks([dir]).rules.filter((r) => r.id === 'authz/admin-area-handler-without-role-check');
+    assert.equal(rules.length, 1);
+    const a = new Analyzer({ rules, root: '/app' });
+    const code = [
+      "import { auth } from '@/auth';",
+      'export async function GET() {',
+      '  const session = await auth();',
+      "  if (!session) return new Response('Unauthorized', { status: 401 });",
+      '  return Response.json(await db.user.findMany());',
+      '}',
+      '',
+    ].join('\n');
+    assert.equal(a.analyzeText('/app/app/api/admin/users/route.ts', code).findings.length, 1);
+    assert.equal(a.analyzeText('/app/app/api/users/route.ts', code).findings.length, 0);
+    // The activeRules list itself leaves the rule out for other paths.
+    assert.equal(a.activeRules(new Set(), () => true, '/app/app/api/users/route.ts').length, 0);
+    assert.equal(a.activeRules(new Set(), () => true, '/app/app/api/admin/users/route.ts').length, 1);
   });
 });

@@ -43,8 +43,7 @@ export class FileContext {
     readonly index: FileIndex,
     root: string | undefined,
   ) {
-    const rel = root ? path.relative(root, file) : file;
-    this.relPath = rel.split(path.sep).join('/');
+    this.relPath = relativePath(root, file);
   }
 
   /** Import-binding resolution for this file. */
@@ -111,4 +110,10 @@ export class FileContext {
   get isClient(): boolean {
     return (this.clientCache ??= isClientCode(this.relPath, this.sourceFile, this.policyFacts?.boundary(this.file)));
   }
+}
+
+/** A file's path relative to the analysis root, with forward slashes (the path `file` patterns and `requires.path` match). */
+export function relativePath(root: string | undefined, file: string): string {
+  const rel = root ? path.relative(root, file) : file;
+  return rel.split(path.sep).join('/');
 }

@@ -117,7 +117,7 @@ export function analyzeIncrementally(analyzer: Analyzer, file: string, text: str
     const filter = filters[slot]!;
     return filter.parts ? passes[slot] === 2 ** filter.parts.length - 1 : filter.test(fileCorpus(), lower);
   };
-  const active = analyzer.activeRules(index.modules, filterPasses);
+  const active = analyzer.activeRules(index.modules, filterPasses, file);
 
   // The statements to match: all of them, or the changed ones and those tied to them by name.
   let dirty: Set<StatementUnit>;

@@ -37,9 +37,10 @@ export interface RuleDefinition {
   frameworks?: string[];
   /**
    * File-level prefilter: the rule only runs on files whose text matches `text` (checked once per file), and only
-   * when every policy setting in `policy` is set (`tokenLifetimes.accessToken`, `options.maxAge`, ...).
+   * when every policy setting in `policy` is set (`tokenLifetimes.accessToken`, `options.maxAge`, ...), and
+   * `path` on files whose path relative to the root matches one of these globs.
    */
-  requires?: { text?: NameSpec; policy?: string[] };
+  requires?: { text?: NameSpec; policy?: string[]; path?: string | string[] };
   /** Options the rule takes from the policy's `rules.<id>.options`, by name. */
   options?: Record<string, RuleOptionDeclaration>;
   /** Capture whose node is reported (default: the matched node). */

@@ -23,13 +23,26 @@ export interface RuleFixtures {
   fixes: Array<{ snippetName: string; input: string; output: string }>;
 }
 
-/** Lists a rule's fixtures (`fixtures/` beside its rule file). */
+/**
+ * Lists a rule's fixtures (`fixtures/` beside its rule file). Positive and negative fixtures may sit in sub-folders
+ * (`fixtures/pages/api/admin/positive.ts`) for rules that look at a file's path; paths are then relative to
+ * `fixtures/`.
+ */
 export function ruleFixtures(rule: LoadedRule): RuleFixtures {
   const dir = path.join(rule.dir, 'fixtures');
   const files = fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
   const out: RuleFixtures = { positives: [], negatives: [], fixes: [] };
+  const nested = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile() && e.parentPath !== dir && /^(positive|negative)/.test(e.name))
+        .map((e) => path.join(e.parentPath, e.name))
+        .sort()
+    : [];
+  for (const abs of nested) (path.basename(abs).startsWith('positive') ? out.positives : out.negatives).push(abs);
   for (const f of files) {
     const abs = path.join(dir, f);
+    if (!fs.statSync(abs).isFile()) continue;
     const fix = /^fix\.([a-z0-9-]+)\.input(\.[a-z]+)$/.exec(f);
     if (fix) {
       out.fixes.push({ snippetName: fix[1]!, input: abs, output: path.join(dir, `fix.${fix[1]}.output${fix[2]}`) });
@@ -56,13 +69,19 @@ export function fixturePolicyNotices(file: string): Notice[] {
   return resolver.notices;
 }
 
+/** The `fixtures/` folder a fixture sits in (or below); the file's own folder for files outside one. */
+export function fixtureRoot(file: string): string {
+  for (let d = path.dirname(file); d !== path.dirname(d); d = path.dirname(d)) if (path.basename(d) === 'fixtures') return d;
+  return path.dirname(file);
+}
+
 /**
  * An analyzer for fixtures: root is the fixture folder, so fixture paths do not look like test files. Helpers
  * that fixtures import from sub-folders (`./lib/hash`) resolve as in an audit; a `.trustline.yaml` in the
  * folder is the policy.
  */
 export function fixtureAnalyzer(rules: LoadedRule[], file: string): Analyzer {
-  const dir = path.dirname(file);
+  const dir = fixtureRoot(file);
   const policy = new PolicyResolver({ root: dir }).forFile(file);
   return new Analyzer({ rules, root: dir, today: '2026-01-01', crossFile: new WorkspaceResolver(dir), policy });
 }
@@ -95,6 +114,11 @@ export interface FixtureCase {
   run(): string | undefined;
 }
 
+/** A fixture's name in test titles: its path below `fixtures/`. */
+function fixtureName(file: string): string {
+  return path.relative(fixtureRoot(file), file).split(path.sep).join('/');
+}
+
 function sameLines(a: number[], b: number[]): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }
@@ -113,7 +137,7 @@ export function fixtureCases(rule: LoadedRule, rules: LoadedRule[]): FixtureCase
   };
   for (const file of fx.positives) {
     cases.push({
-      name: `reports exactly the marked lines of ${path.basename(file)}`,
+      name: `reports exactly the marked lines of ${fixtureName(file)}`,
       file,
       run: () => {
         const text = fs.readFileSync(file, 'utf8');
@@ -130,7 +154,7 @@ export function fixtureCases(rule: LoadedRule, rules: LoadedRule[]): FixtureCase
   }
   for (const file of fx.negatives) {
     cases.push({
-      name: `is silent on ${path.basename(file)}`,
+      name: `is silent on ${fixtureName(file)}`,
       file,
       run: () => {
         const found = findingsOf(rules, rule, file).map((f) => `${f.range.startLine}: ${f.message}`);
