@@ -121,6 +121,8 @@ export class WorkspaceResolver implements CrossFileResolver {
   private readonly modules = new Map<string, string | null>();
   /** Answers of {@link mayMention} per file and name-test list. */
   private readonly mentions = new Map<string, Map<readonly NameTest[], boolean>>();
+  /** Files {@link textMentions} could not read, or skipped as too large (their answers say nothing). */
+  private readonly unreadable = new Set<string>();
 
   constructor(private readonly root?: string) {}
 
@@ -137,12 +139,8 @@ export class WorkspaceResolver implements CrossFileResolver {
   moduleMentions(fromFile: string, module: string, tests: readonly NameTest[]): boolean | undefined {
     const target = this.resolve(fromFile, module);
     if (target === undefined) return undefined;
-    try {
-      if (fs.statSync(target).size > MAX_BYTES) return undefined;
-    } catch {
-      return undefined;
-    }
-    return tests.length === 0 ? false : this.textMentions(target, tests, 0);
+    const found = this.textMentions(target, tests, 0);
+    return this.unreadable.has(target) ? undefined : found;
   }
 
   /** Whether a file's text (or that of what it re-exports, as far as `exported` follows) has a passing name. */
@@ -157,9 +155,13 @@ export class WorkspaceResolver implements CrossFileResolver {
     perFile.set(tests, false); // re-export cycles end here
     let text: string;
     try {
-      if (fs.statSync(file).size > MAX_BYTES) return false;
+      if (fs.statSync(file).size > MAX_BYTES) {
+        this.unreadable.add(file);
+        return false;
+      }
       text = fs.readFileSync(file, 'utf8');
     } catch {
+      this.unreadable.add(file);
       return false;
     }
     let found = textHasName(text, tests);

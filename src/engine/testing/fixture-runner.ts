@@ -30,19 +30,15 @@ export interface RuleFixtures {
  */
 export function ruleFixtures(rule: LoadedRule): RuleFixtures {
   const dir = path.join(rule.dir, 'fixtures');
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
+  const entries = fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()) : [];
   const out: RuleFixtures = { positives: [], negatives: [], fixes: [] };
-  const nested = fs.existsSync(dir)
-    ? fs
-        .readdirSync(dir, { recursive: true, withFileTypes: true })
-        .filter((e) => e.isFile() && e.parentPath !== dir && /^(positive|negative)/.test(e.name))
-        .map((e) => path.join(e.parentPath, e.name))
-        .sort()
-    : [];
+  const nested = entries
+    .filter((e) => e.parentPath !== dir && /^(positive|negative)/.test(e.name))
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
   for (const abs of nested) (path.basename(abs).startsWith('positive') ? out.positives : out.negatives).push(abs);
-  for (const f of files) {
+  for (const f of entries.filter((e) => e.parentPath === dir).map((e) => e.name).sort()) {
     const abs = path.join(dir, f);
-    if (!fs.statSync(abs).isFile()) continue;
     const fix = /^fix\.([a-z0-9-]+)\.input(\.[a-z]+)$/.exec(f);
     if (fix) {
       out.fixes.push({ snippetName: fix[1]!, input: abs, output: path.join(dir, `fix.${fix[1]}.output${fix[2]}`) });
