@@ -148,6 +148,30 @@ describe('DocumentAnalysis (incremental re-parsing for the editor)', () => {
     assert.ok(partial > edits * 0.6, `only ${partial} of ${edits} edits matched fewer than half the statements`);
   });
 
+  it('follows how names resolve: an edit re-matches where a mentioned name is first declared, not its redeclarations', () => {
+    const file = path.join(APP, 'server/routes/deps.ts');
+    const route = (n: number): string => `router.get('/r${n}', (req, res) => res.json({ id: req.params.id }));\n`;
+    // Ten routers declared (the first binds `router`), then ten routes using it.
+    const decls = Array.from({ length: 10 }, () => "const router = express.Router();\n").join('');
+    const routes = Array.from({ length: 10 }, (_, i) => route(i)).join('');
+    const text = `import express from 'express';\nimport jwt from 'jsonwebtoken';\n${decls}${routes}`;
+    const doc = new DocumentAnalysis(file);
+    doc.analyze(analyzer, text);
+    const statements = doc.lastStats!.statements;
+    // Editing one route: the route, its re-parsed neighbours, the first `router` and the `express` import.
+    const edited = text.replace("'/r5'", "'/r5x'");
+    assert.deepEqual(summary(doc.analyze(analyzer, edited)), summary(analyzer.analyzeText(file, edited)));
+    assert.ok(doc.lastStats!.matched <= 6, `matched ${doc.lastStats!.matched} of ${statements}`);
+    // Editing a redeclaration binds nothing new: the routes stay as they were.
+    const redeclared = edited.replace(/(const router = express\.Router\(\);\n){3}/, (m) => m.replace(/Router\(\);\n$/, 'Router( );\n'));
+    doc.analyze(analyzer, redeclared);
+    assert.ok(doc.lastStats!.matched <= 6, `matched ${doc.lastStats!.matched} of ${statements} after editing a redeclaration`);
+    // Editing the first declaration re-matches every route that uses it.
+    const first = redeclared.replace('const router = express.Router();', 'const router = express.Router({});');
+    assert.deepEqual(summary(doc.analyze(analyzer, first)), summary(analyzer.analyzeText(file, first)));
+    assert.ok(doc.lastStats!.matched >= 11, `matched ${doc.lastStats!.matched}: the routes using the first router must be matched again`);
+  });
+
   it('re-matches everything when a directive of the prologue changes, and drops findings of rules an edit switches off', () => {
     const file = path.join(APP, 'client/src/directive.ts');
     const body = "const token = await login();\nlocalStorage.setItem('token', token);\nexport const x = 1;\n";

@@ -225,6 +225,30 @@ function isMemberName(node: ts.Node, parent: ts.Node): boolean {
   }
 }
 
+/**
+ * `true` when an identifier names the binding its parent declares (`const x`, `function f`, `import { x }`,
+ * `class C`, a parameter): a declaration site, which refers to no other statement's binding.
+ */
+function isDeclarationName(node: ts.Node, parent: ts.Node): boolean {
+  switch (parent.kind) {
+    case K.VariableDeclaration:
+    case K.FunctionDeclaration:
+    case K.ClassDeclaration:
+    case K.Parameter:
+    case K.ImportClause:
+    case K.NamespaceImport:
+    case K.ImportEqualsDeclaration:
+    case K.InterfaceDeclaration:
+    case K.TypeAliasDeclaration:
+    case K.EnumDeclaration:
+      return (parent as ts.NamedDeclaration).name === node;
+    case K.ImportSpecifier:
+      return (parent as ts.ImportSpecifier).name === node;
+    default:
+      return false;
+  }
+}
+
 /** Identifier texts met by {@link indexSubtree}: all of them, and those that can refer to a binding. */
 export interface IdentifierSets {
   all: Set<string>;
@@ -252,7 +276,7 @@ export function indexSubtree(index: FileIndex, root: ts.Node, parent: ts.Node, w
       case K.PrivateIdentifier:
         if (identifiers) {
           identifiers.all.add((node as ts.Identifier).text);
-          if (!isMemberName(node, current)) identifiers.references.add((node as ts.Identifier).text);
+          if (!isMemberName(node, current) && !isDeclarationName(node, current)) identifiers.references.add((node as ts.Identifier).text);
         }
         break;
       case K.ImportDeclaration:

@@ -4,8 +4,10 @@
  * the re-created statements — and the unchanged ones that depend on them by name — and moves the other
  * statements' findings to their new offsets.
  *
- * The dependency test is by name: a statement is matched again when it mentions a name a changed statement
- * declares or assigns (imports included), or declares or assigns a name a changed statement mentions. Rules an
+ * The dependency test is by name, following how a name resolves: to the first statement that declares it at module
+ * level. A statement is matched again when it mentions a name a changed statement assigns or declares first
+ * (imports included; a redeclaration binds nothing), or when it assigns a name a changed statement mentions or is
+ * where such a name is first declared. Rules an
  * edit switches on (their prefilter's word appeared) run on every statement, and switched-off rules' findings go;
  * an edit to a directive (`'use client'`) re-matches everything. What a name test cannot
  * see (two statements tied only through a shared receiver, such as sibling routes on one `app`) can stay as it
@@ -29,6 +31,8 @@ export interface IncrementalState {
   readonly kinds: Uint8Array;
   /** The statements of the directive prologue. */
   readonly prologue: readonly StatementUnit[];
+  /** Per module-level name, the statement that declares it first (where references to it resolve). */
+  readonly firstDeclarer: ReadonlyMap<string, StatementUnit>;
 }
 
 /** An analysis result and the state the next keystroke starts from. */
@@ -70,6 +74,13 @@ function unitsCorpus(units: readonly StatementUnit[]): string {
   return `${[...identifiers].join('\n')}\n${literals.join('\n')}`;
 }
 
+/** Per module-level name, the first statement declaring it. */
+function firstDeclarers(units: readonly StatementUnit[]): Map<string, StatementUnit> {
+  const out = new Map<string, StatementUnit>();
+  for (const u of units) for (const n of u.declares) if (!out.has(n)) out.set(n, u);
+  return out;
+}
+
 function sameRules(a: ActiveRules, b: ActiveRules): boolean {
   return a.length === b.length && a.every((e, i) => e === b[i]);
 }
@@ -105,6 +116,7 @@ export function analyzeIncrementally(analyzer: Analyzer, file: string, text: str
     unitOf.set(stmt, unit);
   }
   const index = mergeFileIndexes(units.map((u) => u.index));
+  const firstDeclarer = firstDeclarers(units);
   // A filter's part passes on the file when it passes on some statement; filters that can look across lines run
   // on the file's identifiers and literals, as in a full analysis.
   const passes = new Uint32Array(filters.length);
@@ -137,16 +149,22 @@ export function analyzeIncrementally(analyzer: Analyzer, file: string, text: str
     dirty = new Set(units);
   } else {
     edit = editSpan(change!, prev.lineStarts);
+    // Names the changed statements mention, and names whose binding or assigned values changed.
     const changedNames = new Set<string>();
-    const changedDeclares = new Set<string>();
+    const changedBindings = new Set<string>();
     for (const u of changed) {
       for (const n of u.references) changedNames.add(n);
-      for (const n of u.declares) changedDeclares.add(n);
+      for (const n of u.declares) if (firstDeclarer.get(n) === u || prev.firstDeclarer.get(n) === u) changedBindings.add(n);
+      for (const n of u.assigns) changedBindings.add(n);
     }
     dirty = new Set(fresh);
+    for (const n of changedNames) {
+      const decl = firstDeclarer.get(n);
+      if (decl) dirty.add(decl);
+    }
     for (const u of units) {
       if (dirty.has(u)) continue;
-      if (intersects(u.references, changedDeclares) || intersects(u.declares, changedNames) || u.findings.some((f) => findingTouches(f, edit!))) dirty.add(u);
+      if (intersects(u.references, changedBindings) || intersects(u.assigns, changedNames) || u.findings.some((f) => findingTouches(f, edit!))) dirty.add(u);
     }
   }
 
@@ -185,7 +203,7 @@ export function analyzeIncrementally(analyzer: Analyzer, file: string, text: str
   const result = analyzer.finish(file, text, findings, notices, countLines(text));
   return {
     result,
-    state: { analyzer, units: unitOf, lineStarts: sf.getLineStarts(), active, kinds, prologue: prologueOf(units) },
+    state: { analyzer, units: unitOf, lineStarts: sf.getLineStarts(), active, kinds, prologue: prologueOf(units), firstDeclarer },
     partial: dirty.size < units.length,
     matched: dirty.size,
     statements: units.length,

@@ -15,10 +15,12 @@ export interface StatementUnit {
   readonly index: FileIndex;
   /** Every identifier text in the statement (references, declarations, member names). */
   readonly identifiers: ReadonlySet<string>;
-  /** The identifier texts that can refer to a binding (member and property names left out). */
+  /** The identifier texts that can refer to a binding (member and property names, and declared names, left out). */
   readonly references: ReadonlySet<string>;
-  /** Names the statement declares at module level, and names it assigns anywhere (`x = ...`). */
+  /** Names the statement declares at module level (imports, variables, functions, classes, enums, namespaces). */
   readonly declares: ReadonlySet<string>;
+  /** Module-level or undeclared names the statement assigns anywhere (`x = ...`). */
+  readonly assigns: ReadonlySet<string>;
   /**
    * Per filter slot of the analyzer: bit i set when the statement's identifiers and literals pass the filter's
    * part i (see {@link TextFilter.parts}; 0 for filters without parts).
@@ -80,11 +82,12 @@ export function buildStatementUnit(stmt: ts.Statement, sf: ts.SourceFile, kinds:
   indexSubtree(index, stmt, sf, kinds, { all: identifiers, references });
   const declares = new Set<string>();
   moduleDeclarations(stmt, declares);
+  const assigns = new Set<string>();
   // Assignments to module-level or undeclared names tie statements together; ones to a function's locals do not.
   for (const a of index.assignments) {
     if (!ts.isIdentifier(a.left)) continue;
     const decl = resolveLocal(a.left);
-    if (!decl || decl.scope === sf) declares.add(a.left.text);
+    if (!decl || decl.scope === sf) assigns.add(a.left.text);
   }
   const filterParts = new Uint32Array(filters.length);
   if (filters.length > 0) {
@@ -98,7 +101,7 @@ export function buildStatementUnit(stmt: ts.Statement, sf: ts.SourceFile, kinds:
       filterParts[slot] = bits;
     }
   }
-  return { index, identifiers, references, declares, filterParts, directiveLike: isDirective(stmt), findings: [], notices: [], nameAnswers: new Map() };
+  return { index, identifiers, references, declares, assigns, filterParts, directiveLike: isDirective(stmt), findings: [], notices: [], nameAnswers: new Map() };
 }
 
 /** `true` when the two sets share an element. */
