@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import picomatch from 'picomatch';
+import { CallIndex } from './context/call-index';
 import { FileContext, relativePath } from './context/file-context';
 import { indexFile, type FileIndex } from './context/file-index';
 import type { FixRouting } from './fixes/build-fix';
@@ -73,6 +74,9 @@ interface RuleEntry {
 export type ActiveRules = readonly RuleEntry[];
 
 const DEFAULT_MAX_BYTES = 1_000_000;
+
+/** Call lists shorter than this are tested call by call: indexing them costs more than it saves. */
+const CALL_INDEX_FROM = 8;
 
 /**
  * `true` for bundled/minified output: most of the text sits in very long lines, or lines are long on average.
@@ -323,14 +327,21 @@ export class Analyzer {
     afterRule?: (ruleId: string) => void,
   ): void {
     const file = ctx.file;
+    // Call lists indexed by callee, built when a rule with callee keys first asks (identities need the bindings).
+    const callIndexes = new Map<readonly ts.Node[], CallIndex>();
     for (const entry of active) {
       const { rule, compiled } = entry;
       // One captures map per rule and file, cleared per node: findings copy what they need at once.
       const state: MatchState = { ctx, captures: this.captures, settings: entry.settings };
       let crashed = false;
       for (const kind of entry.kinds) {
-        const nodes = byKind.get(kind);
+        let nodes = byKind.get(kind);
         if (!nodes || crashed) continue;
+        if (compiled.callees && nodes.length > CALL_INDEX_FROM && (kind === ts.SyntaxKind.CallExpression || kind === ts.SyntaxKind.NewExpression)) {
+          let index = callIndexes.get(nodes);
+          if (!index) callIndexes.set(nodes, (index = new CallIndex(nodes, ctx.bindings)));
+          nodes = index.candidates(compiled.callees);
+        }
         for (const node of nodes) {
           if (state.captures.size > 0) state.captures.clear();
           let matched: boolean;

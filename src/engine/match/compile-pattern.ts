@@ -1,6 +1,7 @@
 import type { ts } from '../ts';
 import { PatternError, type Compiled, type NodeTest } from './compiled';
-import type { Pattern } from './pattern-types';
+import { calleeKeysOfCall, canMatchCalls, unionCalleeKeys, type CalleeKeys } from './callee-keys';
+import type { CallSpec, Pattern } from './pattern-types';
 import { keyCost, readsCaptures } from './pattern-cost';
 import { PRIMITIVES } from './primitives';
 
@@ -22,6 +23,8 @@ export function compilePattern(pattern: Pattern, where = '/match'): Compiled {
   const early: Array<{ test: NodeTest; cost: number }> = [];
   const late: NodeTest[] = [];
   let kinds: ReadonlySet<ts.SyntaxKind> | undefined;
+  // The keys of the conjunction: any conjunct's keys will do (the first found).
+  let callees: CalleeKeys | undefined;
   const sub = (p: Pattern, at: string): Compiled => compilePattern(p, at);
   for (const prim of PRIMITIVES) {
     const spec: unknown = pattern[prim.key];
@@ -36,14 +39,23 @@ export function compilePattern(pattern: Pattern, where = '/match'): Compiled {
     else early.push({ test, cost: keyCost(prim.key, spec) + (readsCaptures(spec) ? 10_000 : 0) });
     const own = kindsFn?.(spec);
     if (own) kinds = intersect(kinds, new Set(own));
+    if (prim.key === 'call') callees ??= calleeKeysOfCall(spec as CallSpec);
     if (prim.key === 'all' && Array.isArray(spec)) {
-      for (const [i, p] of (spec as Pattern[]).entries()) kinds = intersect(kinds, compilePattern(p, `${at}/${i}`).kinds);
+      for (const [i, p] of (spec as Pattern[]).entries()) {
+        const part = compilePattern(p, `${at}/${i}`);
+        kinds = intersect(kinds, part.kinds);
+        callees ??= part.callees;
+      }
     }
     if (prim.key === 'any' && Array.isArray(spec)) {
-      const branches = (spec as Pattern[]).map((p, i) => compilePattern(p, `${at}/${i}`).kinds);
-      if (branches.length > 0 && branches.every((b) => b !== undefined)) {
-        kinds = intersect(kinds, new Set(branches.flatMap((b) => [...(b ?? [])])));
+      const branches = (spec as Pattern[]).map((p, i) => compilePattern(p, `${at}/${i}`));
+      if (branches.length > 0 && branches.every((b) => b.kinds !== undefined)) {
+        kinds = intersect(kinds, new Set(branches.flatMap((b) => [...(b.kinds ?? [])])));
       }
+      // A call passes the alternatives only through those that can match calls: all of them need keys.
+      const callBranches = branches.filter((b) => canMatchCalls(b.kinds));
+      const keys = callBranches.map((b) => b.callees);
+      if (keys.every((k): k is CalleeKeys => k !== undefined)) callees ??= unionCalleeKeys(keys);
     }
   }
   // Cheap, selective tests first: a rule usually fails on its first test, so order decides the cost.
@@ -56,5 +68,5 @@ export function compilePattern(pattern: Pattern, where = '/match'): Compiled {
           for (let i = 0; i < tests.length; i++) if (!tests[i]!(node, state)) return false;
           return true;
         };
-  return { test, kinds };
+  return callees ? { test, kinds, callees } : { test, kinds };
 }

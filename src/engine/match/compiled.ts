@@ -1,5 +1,6 @@
 import type { FileContext } from '../context/file-context';
 import type { ts } from '../ts';
+import type { CalleeKeys } from './callee-keys';
 import type { Pattern } from './pattern-types';
 import type { RuleSettings } from '../policy/rule-settings';
 
@@ -67,10 +68,14 @@ export interface MatchState {
 /** A compiled test on one node. */
 export type NodeTest = (node: ts.Node, state: MatchState) => boolean;
 
-/** A compiled pattern: its test and, when known, the only syntax kinds it can match. */
+/**
+ * A compiled pattern: its test and, when known, the only syntax kinds it can match and the callees a call must
+ * have to pass it (see callee-keys.ts).
+ */
 export interface Compiled {
   test: NodeTest;
   kinds?: ReadonlySet<ts.SyntaxKind>;
+  callees?: CalleeKeys;
 }
 
 /** Compiles a nested pattern (passed to primitives so they can hold sub-patterns). */
