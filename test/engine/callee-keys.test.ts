@@ -38,7 +38,7 @@ describe('callee keys (calls a rule is tested on)', () => {
       ["import { sign as s } from 'jsonwebtoken';", 'const jwt = require("jsonwebtoken");', 's(p, k);', "store['setItem']('t', v);", 'jwt.sign(p, k).then(a).setItem(1);', 'other(1);'].join('\n'),
     );
     const index = new CallIndex(calls, ctx.bindings);
-    const text = (nodes: readonly ts.Node[]): string[] => nodes.map((n) => n.getText(ctx.sf));
+    const text = (nodes: readonly ts.Node[]): string[] => nodes.map((n) => n.getText(ctx.sourceFile));
     assert.deepEqual(text(index.candidates({ names: new Set(), identities: ['jsonwebtoken#sign'] })), ['s(p, k)', 'jwt.sign(p, k)']);
     assert.deepEqual(text(index.candidates({ names: new Set(['setItem']), identities: ['jsonwebtoken#*'] })), [
       's(p, k)',
@@ -65,7 +65,7 @@ describe('callee keys (calls a rule is tested on)', () => {
         for (const call of calls) {
           if (!compiled.test(call, { ctx, captures: new Captures() })) continue;
           checked++;
-          assert.ok(candidates.has(call), `${rule.id}: ${path.relative(process.cwd(), file)}: ${call.getText(ctx.sf).slice(0, 80)} matches but is not a candidate`);
+          assert.ok(candidates.has(call), `${rule.id}: ${path.relative(process.cwd(), file)}: ${call.getText(ctx.sourceFile).slice(0, 80)} matches but is not a candidate`);
         }
       }
     }
