@@ -1,7 +1,8 @@
 import type { ts } from '../ts';
 import { PatternError, type Compiled, type NodeTest } from './compiled';
-import { calleeKeysOfCall, canMatchCalls, unionCalleeKeys, type CalleeKeys } from './callee-keys';
-import type { CallSpec, Pattern } from './pattern-types';
+import { calleeKeysOfCall, calleeKeysOfName, canMatchCalls, unionCalleeKeys, type CalleeKeys } from './callee-keys';
+import { compileNameSpec } from './name-spec';
+import type { CallSpec, NameSpec, Pattern } from './pattern-types';
 import { keyCost, readsCaptures } from './pattern-cost';
 import { PRIMITIVES } from './primitives';
 
@@ -40,6 +41,12 @@ export function compilePattern(pattern: Pattern, where = '/match'): Compiled {
     const own = kindsFn?.(spec);
     if (own) kinds = intersect(kinds, new Set(own));
     if (prim.key === 'call') callees ??= calleeKeysOfCall(spec as CallSpec);
+    if (prim.key === 'name') callees ??= calleeKeysOfName(compileNameSpec(spec as NameSpec, at));
+    // `field: { expression: { name } }` on a call names its callee: the call's own name is the callee's.
+    if (prim.key === 'field') {
+      const callee = (spec as Record<string, Pattern | undefined>).expression;
+      if (callee?.name !== undefined) callees ??= calleeKeysOfName(compileNameSpec(callee.name, `${at}/expression/name`));
+    }
     if (prim.key === 'all' && Array.isArray(spec)) {
       for (const [i, p] of (spec as Pattern[]).entries()) {
         const part = compilePattern(p, `${at}/${i}`);
