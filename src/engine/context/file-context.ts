@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { ts } from '../ts';
 import { Bindings } from './bindings';
+import { CallIndex } from './call-index';
 import { Constants } from './constants';
 import type { FileIndex } from './file-index';
 import type { CrossFileResolver } from '../flow/callee-definition';
@@ -15,6 +16,7 @@ import { internedIdentifiers } from '../parse';
  */
 export class FileContext {
   private bindingsCache?: Bindings;
+  private callIndexCache?: CallIndex;
   private constantsCache?: Constants;
   private testCache?: boolean;
   private clientCache?: boolean;
@@ -49,6 +51,11 @@ export class FileContext {
   /** Import-binding resolution for this file. */
   get bindings(): Bindings {
     return (this.bindingsCache ??= new Bindings(this.index));
+  }
+
+  /** The file's calls by method name, callee identity and own name (built on first use). */
+  get callIndex(): CallIndex {
+    return (this.callIndexCache ??= new CallIndex(this.index.calls, this.bindings));
   }
 
   /** Constant resolution for this file. */

@@ -27,7 +27,8 @@ function containerOf(node: ts.Node, within: string, state: MatchState): ts.Node 
  * `contains`: some node below the node (`within: node`, the default), or anywhere in its enclosing function
  * (`function`, the file at top level), class (`class`) or file (`file`), matches the pattern. Captures made
  * inside do not escape; `sameAs` inside may read the outer ones. In a function, class or file, sub-patterns that only
- * look at calls are answered from the walk's call index; the answer is remembered per container unless the
+ * look at calls are answered from the walk's call index (only the calls with the callees the pattern requires, see
+ * callee-keys.ts); the answer is remembered per container unless the
  * pattern reads captures.
  */
 export const containsPrimitive: Primitive<'contains'> = {
@@ -44,7 +45,8 @@ export const containsPrimitive: Primitive<'contains'> = {
       // a single node, the subtree is small and walking it is cheaper than scanning every call of the file.
       if (callsOnly && within !== 'node') {
         const whole = ts.isSourceFile(container);
-        for (const call of state.ctx.index.calls) {
+        const calls = inner.callees ? state.ctx.callIndex.candidates(inner.callees) : state.ctx.index.calls;
+        for (const call of calls) {
           if (!whole && (call.pos < container.pos || call.end > container.end || call === container)) continue;
           if (testDiscardingCaptures(test, call, state)) return true;
         }
