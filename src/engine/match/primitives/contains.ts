@@ -23,12 +23,24 @@ function containerOf(node: ts.Node, within: string, state: MatchState): ts.Node 
   }
 }
 
+/** Index of the first node of a walk-ordered list (non-decreasing `pos`) that starts at or after `pos`. */
+function firstAtOrAfter(nodes: readonly ts.Node[], pos: number): number {
+  let lo = 0;
+  let hi = nodes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (nodes[mid]!.pos < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * `contains`: some node below the node (`within: node`, the default), or anywhere in its enclosing function
  * (`function`, the file at top level), class (`class`) or file (`file`), matches the pattern. Captures made
  * inside do not escape; `sameAs` inside may read the outer ones. In a function, class or file, sub-patterns that only
- * look at calls are answered from the walk's call index (only the calls with the callees the pattern requires, see
- * callee-keys.ts); the answer is remembered per container unless the
+ * look at calls are answered from the walk's call list (in a file, only the calls with the callees the pattern
+ * requires, see callee-keys.ts; in a function or class, the slice of calls inside it); the answer is remembered per container unless the
  * pattern reads captures.
  */
 export const containsPrimitive: Primitive<'contains'> = {
@@ -44,10 +56,17 @@ export const containsPrimitive: Primitive<'contains'> = {
       // A function, class or file: the call index (one pass over a flat list) beats walking the subtree; below
       // a single node, the subtree is small and walking it is cheaper than scanning every call of the file.
       if (callsOnly && within !== 'node') {
-        const whole = ts.isSourceFile(container);
-        const calls = inner.callees ? state.ctx.callIndex.candidates(inner.callees) : state.ctx.index.calls;
-        for (const call of calls) {
-          if (!whole && (call.pos < container.pos || call.end > container.end || call === container)) continue;
+        if (ts.isSourceFile(container)) {
+          // The whole file: only the calls with the callees the pattern requires.
+          const calls = inner.callees ? state.ctx.callIndex.candidates(inner.callees) : state.ctx.index.calls;
+          for (const call of calls) if (testDiscardingCaptures(test, call, state)) return true;
+          return false;
+        }
+        // A function or class: the calls inside it, a slice of the walk-ordered call list.
+        const calls = state.ctx.index.calls;
+        for (let i = firstAtOrAfter(calls, container.pos); i < calls.length && calls[i]!.pos < container.end; i++) {
+          const call = calls[i]!;
+          if (call.end > container.end || call === container) continue;
           if (testDiscardingCaptures(test, call, state)) return true;
         }
         return false;
