@@ -139,6 +139,8 @@ export class Analyzer {
   /** All filters' factor strings in one automaton, and each filter's factor sets as ids into it (by slot). */
   private readonly factorScanner: WordScanner;
   private readonly factorIds: Array<number[][] | undefined>;
+  /** Per filter slot and part, the ids of the part's factor strings (see {@link filterPartBits}). */
+  private readonly partFactorIds: Array<Array<number[] | undefined> | undefined>;
   private readonly knownRuleIds: Set<string>;
   private readonly maxBytes: number;
   private readonly today: string;
@@ -193,6 +195,41 @@ export class Analyzer {
       ),
     );
     this.factorScanner = new WordScanner([...factorId.keys()]);
+    // Part factors are the filters' factors (one set per part), so they are in the automaton already.
+    this.partFactorIds = this.filters.map((f) =>
+      f.partFactors?.map((set) => {
+        const ids = set?.map((word) => factorId.get(word));
+        return ids?.every((id): id is number => id !== undefined) ? ids : undefined;
+      }),
+    );
+  }
+
+  /**
+   * Per filter slot, the parts of its line-local filter (see {@link TextFilter.parts}) that pass on `corpus` (a
+   * statement's identifiers and literals, one per line), as bits: part factors found in one pass over the text
+   * decide most parts without running their expressions.
+   * @internal
+   */
+  filterPartBits(corpus: string): Uint32Array {
+    const bits = new Uint32Array(this.filters.length);
+    if (this.filters.length === 0) return bits;
+    let lowered: string | undefined;
+    const lower = (): string => (lowered ??= corpus.toLowerCase());
+    const seen = this.factorScanner.scan(lower());
+    for (let slot = 0; slot < this.filters.length; slot++) {
+      const filter = this.filters[slot]!;
+      const parts = filter.parts;
+      if (!parts) continue;
+      const factorIds = this.partFactorIds[slot];
+      let b = 0;
+      for (let i = 0; i < parts.length; i++) {
+        const ids = factorIds?.[i];
+        if (ids && !ids.some((id) => seen[id] === 1)) continue;
+        if ((ids && filter.decidedByFactors) || parts[i]!(corpus, lower)) b |= 1 << i;
+      }
+      bits[slot] = b;
+    }
+    return bits;
   }
 
   /** Reads and analyzes a file; too-large, minified or unreadable files are skipped with a notice. */

@@ -17,6 +17,8 @@ export interface TextFilter {
    * regex-factors.ts). Checked first, all filters' strings in one pass over the text; `undefined` when unknown.
    */
   factors?: readonly (readonly string[])[];
+  /** Per part (aligned with {@link parts}): lower-cased strings a line passing it must hold, one of them. */
+  partFactors?: readonly (readonly string[] | undefined)[];
   /** `true` when {@link factors} decide the filter alone (a case-insensitive alternation of words). */
   decidedByFactors: boolean;
   test(text: string, lower: () => string): boolean;
@@ -44,7 +46,8 @@ export function compileTextFilter(spec: NameSpec): TextFilter {
       for (let i = 0; i < words.length; i++) if (haystack.includes(words[i]!)) return true;
       return false;
     };
-    return { key, parts: [test], factors: [words.map((w) => w.toLowerCase())], decidedByFactors: !caseSensitive, test };
+    const factors = [words.map((w) => w.toLowerCase())];
+    return { key, parts: [test], partFactors: factors, factors, decidedByFactors: !caseSensitive, test };
   }
   const flags = caseSensitive ? '' : 'i';
   const re = new RegExp(source, flags);
@@ -53,8 +56,9 @@ export function compileTextFilter(spec: NameSpec): TextFilter {
     const partRe = new RegExp(piece, flags);
     return (text) => partRe.test(text);
   });
-  const factors = (pieces ?? [source]).map(regexFactors).filter((f): f is string[] => f !== undefined);
-  return { key, parts, factors: factors.length > 0 ? factors : undefined, decidedByFactors: false, test: (text) => re.test(text) };
+  const pieceFactors = (pieces ?? [source]).map(regexFactors);
+  const factors = pieceFactors.filter((f): f is string[] => f !== undefined);
+  return { key, parts, partFactors: pieces ? pieceFactors : undefined, factors: factors.length > 0 ? factors : undefined, decidedByFactors: false, test: (text) => re.test(text) };
 }
 
 /** Line-boundary idioms filters use on the one-name-per-line text: `(^|\n)word(\n|$)`. */

@@ -99,6 +99,29 @@ describe('rule prefilters', () => {
     assert.ok(passing > 1000);
   });
 
+  it('part bits from factors give what running every part gives (the editor computes them per statement)', () => {
+    const analyzer = new Analyzer({ rules: loadBuiltinRules().rules });
+    const filters = analyzer.textFilters;
+    const root = path.resolve(__dirname, '..', '..', 'rules', 'builtin');
+    let checked = 0;
+    for (const entry of fs.readdirSync(root, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || !/\.(ts|tsx|js|jsx|mjs|cjs)$/.test(entry.name)) continue;
+      // Lines of the fixture stand in for a statement's identifiers and literals, one per line.
+      const corpus = fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8');
+      const lower = corpus.toLowerCase();
+      const bits = analyzer.filterPartBits(corpus);
+      filters.forEach((f, slot) => {
+        let expected = 0;
+        (f.parts ?? []).forEach((part, i) => {
+          if (part(corpus, () => lower)) expected |= 1 << i;
+        });
+        assert.equal(bits[slot], expected, `${f.key} on ${entry.name}`);
+        checked++;
+      });
+    }
+    assert.ok(checked > 10_000);
+  });
+
   it('required modules: from call identities, through all/any, never for globals or methods', () => {
     assert.deepEqual([...(requiredModules({ call: { callee: ['jsonwebtoken#decode', 'node:crypto#createHash'] } }) ?? [])], ['jsonwebtoken', 'crypto']);
     assert.equal(requiredModules({ call: { callee: 'global#localStorage.setItem' } }), undefined);

@@ -100,6 +100,7 @@ export function analyzeIncrementally(analyzer: Analyzer, file: string, text: str
   releaseNodeMemos();
   const kinds = prev?.kinds ?? kindTable(analyzer.dispatchKinds);
   const filters = analyzer.textFilters;
+  const partBits = (corpus: string): Uint32Array => analyzer.filterPartBits(corpus);
   adopt(sf.endOfFileToken as unknown as ts.Statement, sf);
 
   const units: StatementUnit[] = [];
@@ -109,7 +110,7 @@ export function analyzeIncrementally(analyzer: Analyzer, file: string, text: str
     let unit = prev?.units.get(stmt);
     if (unit) adopt(stmt, sf);
     else {
-      unit = buildStatementUnit(stmt, sf, kinds, filters);
+      unit = buildStatementUnit(stmt, sf, kinds, partBits);
       fresh.add(unit);
     }
     units.push(unit);

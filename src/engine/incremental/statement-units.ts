@@ -74,8 +74,11 @@ function isDirective(stmt: ts.Statement): boolean {
   return ts.isExpressionStatement(stmt) && ts.isStringLiteral(stmt.expression);
 }
 
-/** Indexes one top-level statement (parent pointers set under it) and computes its facts. */
-export function buildStatementUnit(stmt: ts.Statement, sf: ts.SourceFile, kinds: Uint8Array, filters: readonly TextFilter[]): StatementUnit {
+/**
+ * Indexes one top-level statement (parent pointers set under it) and computes its facts; `partBits` answers the
+ * filter parts on the statement's identifiers and literals (see `Analyzer.filterPartBits`).
+ */
+export function buildStatementUnit(stmt: ts.Statement, sf: ts.SourceFile, kinds: Uint8Array, partBits: (corpus: string) => Uint32Array): StatementUnit {
   const index = emptyFileIndex();
   const identifiers = new Set<string>();
   const references = new Set<string>();
@@ -89,18 +92,7 @@ export function buildStatementUnit(stmt: ts.Statement, sf: ts.SourceFile, kinds:
     const decl = resolveLocal(a.left);
     if (!decl || decl.scope === sf) assigns.add(a.left.text);
   }
-  const filterParts = new Uint32Array(filters.length);
-  if (filters.length > 0) {
-    const corpus = `${[...identifiers].join('\n')}\n${index.literals.join('\n')}`;
-    let lowered: string | undefined;
-    const lower = (): string => (lowered ??= corpus.toLowerCase());
-    for (let slot = 0; slot < filters.length; slot++) {
-      const parts = filters[slot]!.parts ?? [];
-      let bits = 0;
-      for (let i = 0; i < parts.length; i++) if (parts[i]!(corpus, lower)) bits |= 1 << i;
-      filterParts[slot] = bits;
-    }
-  }
+  const filterParts = partBits(`${[...identifiers].join('\n')}\n${index.literals.join('\n')}`);
   return { index, identifiers, references, declares, assigns, filterParts, directiveLike: isDirective(stmt), findings: [], notices: [], nameAnswers: new Map() };
 }
 
