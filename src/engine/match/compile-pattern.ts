@@ -17,6 +17,18 @@ function intersect(a: ReadonlySet<ts.SyntaxKind> | undefined, b: ReadonlySet<ts.
  * rule in the per-kind dispatch table of the single file walk. `where` is the JSON pointer of the pattern.
  */
 export function compilePattern(pattern: Pattern, where = '/match'): Compiled {
+  // Primitives compile their sub-patterns and this function reads the same ones' kinds and keys: compile each
+  // pattern object once (YAML aliases share one object, and their compiled test).
+  const hit = compiled.get(pattern);
+  if (hit) return hit;
+  const out = compileUncached(pattern, where);
+  compiled.set(pattern, out);
+  return out;
+}
+
+const compiled = new WeakMap<Pattern, Compiled>();
+
+function compileUncached(pattern: Pattern, where: string): Compiled {
   const known = new Set<string>(PRIMITIVES.map((p) => p.key));
   for (const key of Object.keys(pattern)) {
     if (!known.has(key)) throw new PatternError(`unknown matcher ${JSON.stringify(key)}`, `${where}/${key}`);
