@@ -55,7 +55,11 @@ export class FileContext {
 
   /** The file's calls by method name, callee identity and own name (built on first use). */
   get callIndex(): CallIndex {
-    return (this.callIndexCache ??= new CallIndex(this.index.calls, this.bindings));
+    return (this.callIndexCache ??= new CallIndex(
+      this.index.calls,
+      this.bindings,
+      this.index.parts?.map((p) => p.calls),
+    ));
   }
 
   /** Constant resolution for this file. */

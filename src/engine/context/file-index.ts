@@ -30,6 +30,8 @@ export interface FileIndex {
   modules: Set<string>;
   /** Texts of string literals and template pieces, in source order (for rules' text prefilters). */
   literals: string[];
+  /** For a merged index (see {@link mergeFileIndexes}): the indexes it merges, in order. */
+  parts?: readonly FileIndex[];
 }
 
 const K = ts.SyntaxKind;
@@ -389,7 +391,7 @@ export function mergeFileIndexes(parts: readonly FileIndex[]): FileIndex {
     literals: lazy((p) => p.literals),
     declaredNames: once(declaredNames),
   };
-  const index = { modules } as FileIndex;
+  const index = { modules, parts } as FileIndex;
   for (const [key, get] of Object.entries(fields)) Object.defineProperty(index, key, { get, enumerable: true });
   return index;
 }
