@@ -17,8 +17,8 @@ import { parseSuppressions } from './suppressions';
 import { ts } from './ts';
 import type { FileResult, Finding, Notice, Severity } from './types';
 import { releaseNodeMemos } from './context/node-memo';
+import { FilterSet } from './filter-set';
 import { compileTextFilter, type TextFilter } from './text-filter';
-import { WordScanner } from './word-scan';
 import type { EffectivePolicy } from './policy/policy-types';
 import { ruleSettings, type RuleSettings } from './policy/rule-settings';
 import { filePolicyFacts, type FilePolicyFacts } from './context/file-policy-facts';
@@ -134,13 +134,8 @@ export class Analyzer {
   /** One capture stack, emptied before each node: matching allocates nothing per node. */
   private readonly captures = new Captures();
   private readonly allKinds = new Set<ts.SyntaxKind>();
-  private readonly filterKeys: string[] = [];
-  private readonly filters: TextFilter[] = [];
-  /** All filters' factor strings in one automaton, and each filter's factor sets as ids into it (by slot). */
-  private readonly factorScanner: WordScanner;
-  private readonly factorIds: Array<number[][] | undefined>;
-  /** Per filter slot and part, the ids of the part's factor strings (see {@link filterPartBits}). */
-  private readonly partFactorIds: Array<Array<number[] | undefined> | undefined>;
+  /** The distinct `requires.text` filters, by slot, and their factor automaton. */
+  private readonly filterSet = new FilterSet();
   private readonly knownRuleIds: Set<string>;
   private readonly maxBytes: number;
   private readonly today: string;
@@ -171,65 +166,21 @@ export class Analyzer {
       const compiled = compiledPatternOf(rule);
       const modules = requiredModules(rule.definition.match);
       const text = rule.definition.requires?.text !== undefined ? compileTextFilter(rule.definition.requires.text) : undefined;
-      let textSlot = -1;
-      if (text) {
-        textSlot = this.filterKeys.indexOf(text.key);
-        if (textSlot < 0) {
-          textSlot = this.filterKeys.push(text.key) - 1;
-          this.filters.push(text);
-        }
-      }
+      const textSlot = text ? this.filterSet.add(text) : -1;
       const globs = rule.definition.requires?.path;
       const pathTest = globs === undefined ? undefined : picomatch(Array.isArray(globs) ? globs : [globs], { dot: true });
       this.entries.push({ rule, compiled, kinds: [...(compiled.kinds ?? [])], modules, text, textSlot, path: pathTest, settings });
       for (const k of compiled.kinds ?? []) this.allKinds.add(k);
     }
-    const factorId = new Map<string, number>();
-    this.factorIds = this.filters.map((f) =>
-      f.factors?.map((set) =>
-        set.map((word) => {
-          let id = factorId.get(word);
-          if (id === undefined) factorId.set(word, (id = factorId.size));
-          return id;
-        }),
-      ),
-    );
-    this.factorScanner = new WordScanner([...factorId.keys()]);
-    // Part factors are the filters' factors (one set per part), so they are in the automaton already.
-    this.partFactorIds = this.filters.map((f) =>
-      f.partFactors?.map((set) => {
-        const ids = set?.map((word) => factorId.get(word));
-        return ids?.every((id): id is number => id !== undefined) ? ids : undefined;
-      }),
-    );
   }
 
   /**
-   * Per filter slot, the parts of its line-local filter (see {@link TextFilter.parts}) that pass on `corpus` (a
-   * statement's identifiers and literals, one per line), as bits: part factors found in one pass over the text
-   * decide most parts without running their expressions.
+   * Per filter slot, the parts of its line-local filter that pass on `corpus` (a statement's identifiers and
+   * literals, one per line), as bits (see {@link FilterSet.partBits}).
    * @internal
    */
   filterPartBits(corpus: string): Uint32Array {
-    const bits = new Uint32Array(this.filters.length);
-    if (this.filters.length === 0) return bits;
-    let lowered: string | undefined;
-    const lower = (): string => (lowered ??= corpus.toLowerCase());
-    const seen = this.factorScanner.scan(lower());
-    for (let slot = 0; slot < this.filters.length; slot++) {
-      const filter = this.filters[slot]!;
-      const parts = filter.parts;
-      if (!parts) continue;
-      const factorIds = this.partFactorIds[slot];
-      let b = 0;
-      for (let i = 0; i < parts.length; i++) {
-        const ids = factorIds?.[i];
-        if (ids && !ids.some((id) => seen[id] === 1)) continue;
-        if ((ids && filter.decidedByFactors) || parts[i]!(corpus, lower)) b |= 1 << i;
-      }
-      bits[slot] = b;
-    }
-    return bits;
+    return this.filterSet.partBits(corpus);
   }
 
   /** Reads and analyzes a file; too-large, minified or unreadable files are skipped with a notice. */
@@ -290,16 +241,7 @@ export class Analyzer {
     let lowered: string | undefined;
     const filterText = (): string => (corpus ??= filterCorpus(sf, index));
     const lower = (): string => (lowered ??= filterText().toLowerCase());
-    let found: Uint8Array | undefined;
-    const passes = (slot: number): boolean => {
-      const sets = this.factorIds[slot];
-      if (sets) {
-        const seen: Uint8Array = (found ??= this.factorScanner.scan(lower()));
-        if (!sets.every((ids) => ids.some((id) => seen[id] === 1))) return false;
-        if (this.filters[slot]!.decidedByFactors) return true;
-      }
-      return this.filters[slot]!.test(filterText(), lower);
-    };
+    const passes = this.filterSet.passesOn(filterText, lower);
     const active = this.activeRules(index.modules, passes, file);
     lap('(prefilter)');
     const ctx = this.contextFor(file, sf, index);
@@ -316,7 +258,7 @@ export class Analyzer {
 
   /** The distinct `requires.text` filters, by slot (see {@link activeRules}). */
   get textFilters(): readonly TextFilter[] {
-    return this.filters;
+    return this.filterSet.filters;
   }
 
   /**
@@ -326,7 +268,7 @@ export class Analyzer {
    */
   activeRules(modules: ReadonlySet<string>, passes: (slot: number) => boolean, file?: string): ActiveRules {
     // 0: not evaluated yet, 1: passes, 2: fails — one slot per distinct filter.
-    const textPasses = new Uint8Array(this.filterKeys.length);
+    const textPasses = new Uint8Array(this.filterSet.filters.length);
     const active: RuleEntry[] = [];
     let relPath: string | undefined;
     for (const entry of this.entries) {
