@@ -104,6 +104,10 @@ describe('matcher primitives', () => {
       const code = "req.session.userId = 1;\nreq.headers['x-role'];\nres.session.x;";
       assert.deepEqual(matchedLines(code, { kind: ['PropertyAccessExpression', 'ElementAccessExpression'], memberPath: '^req\\.(session\\.userId|headers\\.x-role)$' }), [1, 2]);
     });
+    it('memberPath: casts and non-null assertions are transparent', () => {
+      const code = '(req.session as any).userId = 1;\n(<Session>req.session).userId = 2;\nreq.session!.userId = 3;\n(req.session satisfies object).userId = 4;\nf(req.session).userId = 5;';
+      assert.deepEqual(matchedLines(code, { kind: 'PropertyAccessExpression', memberPath: '^req\\.session\\.userId$' }), [1, 2, 3, 4]);
+    });
     it('mentions: identifiers, members and short strings inside an expression', () => {
       const code = "a === b;\nreq.get('authorization') !== `Bearer ${TOKEN}`;\nuser.apiKey === k;";
       assert.deepEqual(matchedLines(code, { operator: ['===', '!=='], mentions: 'token|apikey' }), [2, 3]);

@@ -135,7 +135,16 @@ function memberPathUncached(node: ts.Node): string | undefined {
   if (node.kind === ts.SyntaxKind.ThisKeyword) return 'this';
   // `import.meta` (so `import.meta.env.VITE_X` has a member path like `process.env.X`).
   if (ts.isMetaProperty(node)) return `${ts.tokenToString(node.keywordToken) ?? ''}.${node.name.text}`;
-  if (ts.isNonNullExpression(node) || ts.isParenthesizedExpression(node)) return memberPathOf(node.expression);
+  // A cast or non-null assertion does not change the value: `(req.session as any).userId` is `req.session.userId`.
+  if (
+    ts.isNonNullExpression(node) ||
+    ts.isParenthesizedExpression(node) ||
+    ts.isAsExpression(node) ||
+    ts.isSatisfiesExpression(node) ||
+    ts.isTypeAssertionExpression(node)
+  ) {
+    return memberPathOf(node.expression);
+  }
   if (ts.isPropertyAccessExpression(node)) {
     const left = memberPathOf(node.expression);
     return left === undefined ? undefined : `${left}.${node.name.text}`;
