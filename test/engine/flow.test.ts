@@ -117,6 +117,19 @@ describe('definition (called function facts, one hop across files)', () => {
     assert.deepEqual(matchedLines(code, hashes, path.join(dir, 'src', 'routes.ts'), dir), [4, 6]);
   });
 
+  it("sees the methods of a const object literal of the file, not of a let or another file's object", () => {
+    const code = [
+      "import { createHash } from 'crypto';",
+      'const h = { md5(s) { return createHash("md5").update(s).digest("hex"); }, sha: (s) => createHash("sha1").update(s).digest() };',
+      'let m = { md5(s) { return createHash("md5").update(s).digest("hex"); } };',
+      'h.md5(password);', // 4
+      'h.sha(password);', // 5
+      'h.other(password);',
+      'm.md5(password);',
+    ].join('\n');
+    assert.deepEqual(matchedLines(code, hashes, path.join(dir, 'src', 'routes.ts'), dir), [4, 5]);
+  });
+
   it('lets data flow follow an imported helper', () => {
     const code = ["import readClaims from './jwt';", 'const claims = readClaims(token);', 'console.log(claims);'].join('\n');
     const pattern: Pattern = { call: { callee: 'global#console.log' }, arg: { index: 0, flowsFrom: { source: { call: { callee: 'jsonwebtoken#decode' } } } } };

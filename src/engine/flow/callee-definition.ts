@@ -3,7 +3,7 @@ import { isFunctionScope, type CallLike } from '../context/file-index';
 import { isTransparentWrapper } from '../context/constants';
 import { NodeMemo } from '../context/node-memo';
 import { ts } from '../ts';
-import { localFunctionNamed } from './local-declarations';
+import { localFunctionNamed, resolveLocal } from './local-declarations';
 import type { NameTest } from '../match/name-spec';
 
 /** A function's definition and the context of the file it lives in. */
@@ -53,11 +53,34 @@ function enclosingClassMethod(node: ts.Node, name: string): ts.SignatureDeclarat
   return undefined;
 }
 
+/**
+ * The method `name` of an object literal bound to a `const` in the file (`const storage = { set(k, v) {...} }`,
+ * `{ set: (k, v) => ... }`, `{ set: writeItem }`), for `storage.set(k, v)`.
+ */
+function localObjectMethod(obj: ts.Identifier, name: string): ts.SignatureDeclaration | undefined {
+  const decl = resolveLocal(obj);
+  if (decl?.kind !== 'variable' || !decl.node.initializer || !(decl.node.parent.flags & ts.NodeFlags.Const)) return undefined;
+  const init = unwrap(decl.node.initializer);
+  if (!ts.isObjectLiteralExpression(init)) return undefined;
+  for (const p of init.properties) {
+    const key = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
+    if (key !== name) continue;
+    if (ts.isMethodDeclaration(p)) return p.body ? p : undefined;
+    if (ts.isShorthandPropertyAssignment(p)) return localFunctionNamed(p.name);
+    if (!ts.isPropertyAssignment(p)) return undefined;
+    const value = unwrap(p.initializer);
+    if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) return value;
+    return ts.isIdentifier(value) ? localFunctionNamed(value) : undefined;
+  }
+  return undefined;
+}
+
 const definitions = new NodeMemo<FunctionDefinition | null>();
 
 /**
  * The definition of the function a call invokes: a function or arrow in the same file (`hashPassword(pw)`), a
- * method of the enclosing class (`this.hashPassword(pw)`), or — in audits, when the context has a cross-file
+ * method of the enclosing class (`this.hashPassword(pw)`), a method of a `const` object literal of the file
+ * (`storage.set(k, v)`), or — in audits, when the context has a cross-file
  * resolver — a function exported by a relatively imported module (`import { sha256 } from './crypto'`).
  */
 export function calleeDefinition(call: CallLike, ctx: FileContext): FunctionDefinition | undefined {
@@ -84,11 +107,16 @@ export function calleeDefinitionMentioning(call: CallLike, ctx: FileContext, tes
   return calleeDefinition(call, ctx);
 }
 
-/** Calls answered from the file itself: a plain name bound in the file, or a method of the enclosing class. */
+/**
+ * Calls answered from the file itself: a plain name bound in the file, a method of the enclosing class, or a
+ * method of a `const` object literal of the file.
+ */
 function isLocalCall(call: CallLike): boolean {
   const callee = unwrap(call.expression);
   if (ts.isIdentifier(callee)) return localFunctionNamed(callee) !== undefined;
-  return ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword;
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  if (callee.expression.kind === ts.SyntaxKind.ThisKeyword) return true;
+  return ts.isIdentifier(callee.expression) && localObjectMethod(callee.expression, callee.name.text) !== undefined;
 }
 
 function resolveDefinition(call: CallLike, ctx: FileContext): FunctionDefinition | undefined {
@@ -99,6 +127,9 @@ function resolveDefinition(call: CallLike, ctx: FileContext): FunctionDefinition
   } else if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
     const method = enclosingClassMethod(call, callee.name.text);
     return method ? { fn: method, ctx } : undefined;
+  } else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
+    const member = localObjectMethod(callee.expression, callee.name.text);
+    if (member) return { fn: member, ctx };
   }
   const resolver = ctx.crossFile;
   if (!resolver) return undefined;
