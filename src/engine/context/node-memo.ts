@@ -1,13 +1,17 @@
 import type { ts } from '../ts';
 
-const memos: Array<NodeMemo<unknown>> = [];
+/** Memo tables holding something (a table joins when its first entry is set): hundreds exist, few fill per file. */
+let used: Array<NodeMemo<unknown>> = [];
 
 /**
  * Forgets every memoized fact: called when a file starts and when it ends, so no memo keeps a finished
  * file's syntax tree alive, and none returns a stale answer for node objects the incremental parser reuses.
  */
 export function releaseNodeMemos(): void {
-  for (const memo of memos) memo.clear();
+  if (used.length === 0) return;
+  const list = used;
+  used = [];
+  for (const memo of list) memo.clear();
 }
 
 /**
@@ -17,10 +21,6 @@ export function releaseNodeMemos(): void {
 export class NodeMemo<V> {
   private readonly map = new Map<ts.Node, V>();
 
-  constructor() {
-    memos.push(this);
-  }
-
   /** The remembered value, or undefined. */
   get(node: ts.Node): V | undefined {
     return this.map.get(node);
@@ -28,6 +28,7 @@ export class NodeMemo<V> {
 
   /** Remembers a value. */
   set(node: ts.Node, value: V): void {
+    if (this.map.size === 0) used.push(this as NodeMemo<unknown>);
     this.map.set(node, value);
   }
 
