@@ -11,7 +11,7 @@ import type { NameTest } from './name-spec';
 import type { CallSpec } from './pattern-types';
 import { toList } from './to-list';
 
-/** The calls a pattern can match: by method name, or by callee identity (`module#path`, `*` suffix = prefix). */
+/** The calls a pattern can match: by method name, by callee identity (`module#path`, `*` suffix = prefix) or by own name. */
 export interface CalleeKeys {
   readonly names: ReadonlySet<string>;
   readonly identities: readonly string[];
