@@ -9,7 +9,7 @@ import type { CalleeKeys } from '../match/callee-keys';
 import { identityMatcher } from '../match/primitives/call';
 import { ts } from '../ts';
 import type { Bindings } from './bindings';
-import { callNamesOf, inWalkOrder } from './call-names';
+import { callNamesOf, groupCalls, inWalkOrder } from './call-names';
 
 /** A list of call or `new` expressions, indexed by method name, callee identity and own name. */
 export class CallIndex {
@@ -41,24 +41,11 @@ export class CallIndex {
     }
     if (keys.identities.length > 0) {
       const accepts = identityMatcher([...keys.identities]);
-      const byIdentity = (this.byIdentity ??= this.groupByIdentity());
+      const byIdentity = (this.byIdentity ??= groupCalls(this.calls, (c) => this.bindings.identityOf(c.expression)));
       for (const [identity, list] of byIdentity) if (accepts(identity)) lists.push(list);
     }
     const out = inWalkOrder(lists);
     this.answers.set(keys, out);
     return out;
-  }
-
-  private groupByIdentity(): Map<string, ts.Node[]> {
-    const map = new Map<string, ts.Node[]>();
-    for (const call of this.calls) {
-      if (!ts.isCallExpression(call) && !ts.isNewExpression(call)) continue;
-      const identity = this.bindings.identityOf(call.expression);
-      if (identity === undefined) continue;
-      const list = map.get(identity);
-      if (list) list.push(call);
-      else map.set(identity, [call]);
-    }
-    return map;
   }
 }

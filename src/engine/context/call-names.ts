@@ -6,6 +6,7 @@
 import { calleeMethodName, type CalleeKeys } from '../match/callee-keys';
 import { nameOf } from '../match/node-names';
 import { ts } from '../ts';
+import { groupBy } from './index-views';
 
 type CallLike = ts.CallExpression | ts.NewExpression;
 
@@ -23,14 +24,14 @@ export class CallNames {
     if (hit) return hit;
     const lists: ts.Node[][] = [];
     if (keys.names.size > 0) {
-      const byName = (this.byName ??= group(this.calls, calleeMethodName));
+      const byName = (this.byName ??= groupCalls(this.calls, calleeMethodName));
       for (const name of keys.names) {
         const list = byName.get(name);
         if (list) lists.push(list);
       }
     }
     if (keys.nameTests.length > 0) {
-      const byOwnName = (this.byOwnName ??= group(this.calls, nameOf));
+      const byOwnName = (this.byOwnName ??= groupCalls(this.calls, nameOf));
       for (const [name, list] of byOwnName) if (keys.nameTests.some((test) => test(name))) lists.push(list);
     }
     const out = inWalkOrder(lists);
@@ -55,15 +56,7 @@ export function inWalkOrder(lists: readonly (readonly ts.Node[])[]): readonly ts
   return [...new Set(lists.flat())].sort((a, b) => a.pos - b.pos || b.end - a.end);
 }
 
-function group(calls: readonly ts.Node[], keyOf: (call: CallLike) => string | undefined): Map<string, ts.Node[]> {
-  const map = new Map<string, ts.Node[]>();
-  for (const call of calls) {
-    if (!ts.isCallExpression(call) && !ts.isNewExpression(call)) continue;
-    const key = keyOf(call);
-    if (key === undefined) continue;
-    const list = map.get(key);
-    if (list) list.push(call);
-    else map.set(key, [call]);
-  }
-  return map;
+/** The calls and `new` expressions of a list grouped by a key (those without one left out), each group in walk order. */
+export function groupCalls(calls: readonly ts.Node[], keyOf: (call: CallLike) => string | undefined): Map<string, ts.Node[]> {
+  return groupBy(calls, (node) => (ts.isCallExpression(node) || ts.isNewExpression(node) ? keyOf(node) : undefined));
 }

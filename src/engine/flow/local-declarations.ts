@@ -1,4 +1,5 @@
-import { assignmentsByName, isFunctionScope, type FileIndex } from '../context/file-index';
+import { isFunctionScope, type FileIndex } from '../context/file-index';
+import { assignmentsByName } from '../context/index-views';
 import { NodeMemo } from '../context/node-memo';
 import { ts } from '../ts';
 

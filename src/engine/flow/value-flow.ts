@@ -1,5 +1,6 @@
 import type { FileContext } from '../context/file-context';
-import { callsByCalleeName, type CallLike } from '../context/file-index';
+import type { CallLike } from '../context/file-index';
+import { callsByCalleeName } from '../context/index-views';
 import { testDiscardingCaptures, testWithRollback, type MatchState, type NodeTest } from '../match/compiled';
 import { ts } from '../ts';
 import { calleeDefinition, calleeDefinitionMentioning, returnedExpressions, type FunctionDefinition } from './callee-definition';

@@ -1,4 +1,4 @@
-import { propertyKeyName } from '../context/constants';
+import { isTransparentWrapper, propertyKeyName } from '../context/constants';
 import { ts } from '../ts';
 import { isFunctionScope } from '../context/file-index';
 import { NodeMemo } from '../context/node-memo';
@@ -136,15 +136,7 @@ function memberPathUncached(node: ts.Node): string | undefined {
   // `import.meta` (so `import.meta.env.VITE_X` has a member path like `process.env.X`).
   if (ts.isMetaProperty(node)) return `${ts.tokenToString(node.keywordToken) ?? ''}.${node.name.text}`;
   // A cast or non-null assertion does not change the value: `(req.session as any).userId` is `req.session.userId`.
-  if (
-    ts.isNonNullExpression(node) ||
-    ts.isParenthesizedExpression(node) ||
-    ts.isAsExpression(node) ||
-    ts.isSatisfiesExpression(node) ||
-    ts.isTypeAssertionExpression(node)
-  ) {
-    return memberPathOf(node.expression);
-  }
+  if (ts.isExpression(node) && isTransparentWrapper(node)) return memberPathOf(node.expression);
   if (ts.isPropertyAccessExpression(node)) {
     const left = memberPathOf(node.expression);
     return left === undefined ? undefined : `${left}.${node.name.text}`;

@@ -1,5 +1,6 @@
 import { ts } from '../../ts';
 import type { Primitive } from '../compiled';
+import { calleeMethodName } from '../callee-keys';
 import { toList } from '../to-list';
 
 
@@ -38,8 +39,7 @@ export const callPrimitive: Primitive<'call'> = {
         if (identity !== undefined && matchesIdentity(identity)) return true;
       }
       if (methods.size > 0) {
-        const access = ts.isPropertyAccessExpression(callee) ? callee : undefined;
-        const name = access ? access.name.text : ts.isElementAccessExpression(callee) && ts.isStringLiteralLike(callee.argumentExpression) ? callee.argumentExpression.text : undefined;
+        const name = calleeMethodName(node);
         if (name === undefined || !methods.has(name)) return false;
         if (!receiver) return true;
         const recv = (callee as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression;

@@ -1,4 +1,5 @@
 import { isFunctionScope } from '../../context/file-index';
+import { callsIn } from '../../context/index-views';
 import { NodeMemo } from '../../context/node-memo';
 import { ts } from '../../ts';
 import { testDiscardingCaptures, type MatchState, type NodeTest, type Primitive } from '../compiled';
@@ -23,25 +24,13 @@ function containerOf(node: ts.Node, within: string, state: MatchState): ts.Node 
   }
 }
 
-/** Index of the first node of a walk-ordered list (non-decreasing `pos`) that starts at or after `pos`. */
-function firstAtOrAfter(nodes: readonly ts.Node[], pos: number): number {
-  let lo = 0;
-  let hi = nodes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (nodes[mid]!.pos < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * `contains`: some node below the node (`within: node`, the default), or anywhere in its enclosing function
  * (`function`, the file at top level), class (`class`) or file (`file`), matches the pattern. Captures made
  * inside do not escape; `sameAs` inside may read the outer ones. In a function, class or file, sub-patterns that only
  * look at calls are answered from the walk's call list (in a file, only the calls with the callees the pattern
- * requires, see callee-keys.ts; in a function or class, the slice of calls inside it); the answer is remembered per container unless the
- * pattern reads captures.
+ * requires, see callee-keys.ts; in a function or class, the slice of calls inside it); the answer is remembered
+ * per container unless the pattern reads captures.
  */
 export const containsPrimitive: Primitive<'contains'> = {
   key: 'contains',
@@ -63,10 +52,7 @@ export const containsPrimitive: Primitive<'contains'> = {
           return false;
         }
         // A function or class: the calls inside it, a slice of the walk-ordered call list.
-        const calls = state.ctx.index.calls;
-        for (let i = firstAtOrAfter(calls, container.pos); i < calls.length && calls[i]!.pos < container.end; i++) {
-          const call = calls[i]!;
-          if (call.end > container.end || call === container) continue;
+        for (const call of callsIn(state.ctx.index, container)) {
           if (testDiscardingCaptures(test, call, state)) return true;
         }
         return false;

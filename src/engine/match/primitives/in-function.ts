@@ -1,4 +1,5 @@
-import { callsIn, isFunctionScope, type FunctionScope } from '../../context/file-index';
+import { isFunctionScope, type FunctionScope } from '../../context/file-index';
+import { callsIn } from '../../context/index-views';
 import { ts } from '../../ts';
 import type { Primitive } from '../compiled';
 import { toList } from '../to-list';

@@ -1,4 +1,4 @@
-import { methodsByReceiver } from '../../context/file-index';
+import { methodsByReceiver } from '../../context/index-views';
 import { ts } from '../../ts';
 import type { Primitive } from '../compiled';
 import { nameOf } from '../node-names';
